@@ -1,0 +1,157 @@
+"""Build: read a folder, run every stage batch by batch, package a release.
+
+The build streams: a batch of pages is read, passed through the stages, and its
+records, quarantine entries and removals are appended to JSONL files in a staging
+folder. Only when everything is written does the staging folder replace
+``dist/<name>/<version>``, and a different existing release is never overwritten
+without ``--force``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import sys
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import IO
+
+from tqdm import tqdm
+
+import pipeline
+from pipeline import card, package
+from pipeline.config import Config
+from pipeline.corpus_stats import CorpusStats
+from pipeline.errors import UserError
+from pipeline.readers import count_inputs, read_sources
+from pipeline.stage import RunStats, StageResult, batched, run_batch
+from pipeline.stages import default_stages
+
+LIBRARIES = ("trafilatura", "datasets", "ftfy", "langdetect", "jsonschema", "charset-normalizer", "pyarrow")
+
+
+@dataclass
+class BuildSummary:
+    release: Path
+    status: str  # written | unchanged | replaced
+    inputs: int
+    records: int
+    quarantined: Counter[str] = field(default_factory=Counter)
+    removal_rules: Counter[str] = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
+
+
+class Sinks:
+    """The three JSONL streams of a build, opened in the staging folder."""
+
+    def __init__(self, work: Path) -> None:
+        self.files: dict[str, IO[str]] = {
+            n: (work / f"{n}.jsonl").open("w", encoding="utf-8") for n in ("records", "quarantine", "removals")
+        }
+
+    def write(self, name: str, row: dict) -> None:
+        self.files[name].write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+
+    def close(self) -> None:
+        for fh in self.files.values():
+            fh.close()
+
+
+def check_paths(input_dir: Path, output_root: Path) -> None:
+    if not input_dir.exists():
+        raise UserError(f"{input_dir}: input folder not found")
+    if not input_dir.is_dir():
+        raise UserError(f"{input_dir}: input is not a folder")
+    if output_root.exists() and not output_root.is_dir():
+        raise UserError(f"{output_root}: output path is a file, not a folder")
+
+
+def library_versions() -> dict[str, str]:
+    return {name: metadata.version(name) for name in LIBRARIES}
+
+
+def input_digest(records: Path, quarantine: Path) -> list[dict[str, str]]:
+    rows = [json.loads(line) for path in (records, quarantine) for line in path.open(encoding="utf-8")]
+    pairs = {(r["source_path"], r["source_sha256"]) for r in rows}
+    return [{"path": p, "sha256": h} for p, h in sorted(pairs)]
+
+
+def build_info(config: Config, work: Path) -> dict:
+    return {
+        "name": config.name,
+        "version": config.version,
+        "config_sha256": config.digest,
+        "code_version": f"presscorpus {pipeline.__version__}",
+        "python": platform.python_version(),
+        "libraries": library_versions(),
+        "inputs": input_digest(work / "records.jsonl", work / "quarantine.jsonl"),
+    }
+
+
+def run_stages(config: Config, input_dir: Path, sinks: Sinks, progress: bool) -> tuple[RunStats, CorpusStats, int]:
+    stages, stats, corpus = default_stages(config), RunStats(), CorpusStats()
+    inputs = count_inputs(input_dir)
+    with tqdm(total=inputs, unit="page", desc="building", disable=not progress, file=sys.stderr) as bar:
+        for batch in batched(read_sources(input_dir), config.batch_size):
+            result: StageResult = run_batch(stages, batch, stats)
+            for doc in result.docs:
+                record = doc.to_record()
+                corpus.add(record)
+                sinks.write("records", record)
+            for entry in result.quarantined:
+                sinks.write("quarantine", asdict(entry))
+            for removal in result.removals:
+                sinks.write("removals", asdict(removal))
+            bar.update(len(batch))
+    return stats, corpus, inputs
+
+
+def build(config: Config, input_dir: Path, output_root: Path, *, force: bool = False,
+          progress: bool = True) -> BuildSummary:
+    check_paths(input_dir, output_root)
+    release = output_root / config.name / config.version
+    staging = release.parent / f".{config.version}.tmp-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    (staging / "work").mkdir(parents=True)
+    try:
+        sinks = Sinks(staging / "work")
+        try:
+            stats, corpus, inputs = run_stages(config, input_dir, sinks, progress)
+        finally:
+            sinks.close()
+        out = staging / "release"
+        package.save_tables(staging / "work", out, config.name, config.version)
+        package.write_json(out / "build_info.json", build_info(config, staging / "work"))
+        (out / "README.md").write_text(card.render(config, corpus, stats, inputs), encoding="utf-8")
+        package.write_manifest(out)
+        status = install(out, release, force)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return BuildSummary(
+        release=release, status=status, inputs=inputs, records=corpus.records,
+        quarantined=stats.quarantined, removal_rules=stats.removal_rules,
+        warnings=[f"dataset.toml does not give the {f}" for f in config.missing_human_fields()],
+    )
+
+
+def install(built: Path, release: Path, force: bool) -> str:
+    """Move a finished build into place, refusing to overwrite a different release."""
+    if not release.exists():
+        built.rename(release)
+        return "written"
+    old, new = package.read_manifest(release), package.read_manifest(built)
+    if old == new:
+        return "unchanged"
+    if not force:
+        files = sorted({name for name, _ in set(old.items()) ^ set(new.items())})
+        raise UserError(
+            f"{release} already holds a different build ({len(files)} files differ, e.g. {files[0]}); "
+            "bump the version in dataset.toml, or pass --force to replace it"
+        )
+    shutil.rmtree(release)
+    built.rename(release)
+    return "replaced"

@@ -1,0 +1,92 @@
+"""Finding publication dates in short strings, with the exact text they came from.
+
+Only complete dates (day, month and year) are returned: a bare "April 30" or "2024" is
+not a publication date unless a real reference date is given to resolve it. Numeric
+dates are accepted only where the order of day and month is unambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>(?:19|20)\d\d)"
+PATTERNS = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("day-month-year", re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b", re.I)),
+    ("month-day-year", re.compile(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}\b", re.I)),
+    ("dotted-dmy", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
+    ("slashed", re.compile(r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")),
+]
+# Words that may stand beside a date on a dateline without making it something else.
+DATELINE_WORDS = re.compile(
+    r"\b(updated|published|posted|first|last|modified|on|at|am|pm|gmt|utc|[a-z]{2,4}t|edt|est|ist|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|date|time)\b|"
+    r"\d{1,2}:\d\d(:\d\d)?|[\W_]+",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    iso: str
+    snippet: str
+    pattern: str
+
+
+def to_iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def month_number(token: str) -> int:
+    return int(token) if token.isdigit() else MONTHS[token.lower().rstrip(".")]
+
+
+def parse_match(name: str, m: re.Match[str]) -> str | None:
+    year = int(m["year"])
+    if name == "slashed":
+        a, b = int(m["a"]), int(m["b"])
+        if a > 12 >= b:
+            return to_iso(year, b, a)
+        if b > 12 >= a:
+            return to_iso(year, a, b)
+        return None  # 03/04/2024: day and month cannot be told apart
+    return to_iso(year, month_number(m["month"]), int(m["day"]))
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Every complete date in ``text``, in order of position."""
+    found: list[tuple[int, FoundDate]] = []
+    for name, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            iso = parse_match(name, m)
+            if iso:
+                found.append((m.start(), FoundDate(iso, m.group(0), name)))
+    return [f for _, f in sorted(found, key=lambda pair: pair[0])]
+
+
+def dateline(text: str) -> FoundDate | None:
+    """The date if ``text`` is a dateline: a date and nothing but dateline words around it."""
+    dates = find_dates(text)
+    if not dates:
+        return None
+    rest = text.replace(dates[0].snippet, " ")
+    return dates[0] if not DATELINE_WORDS.sub("", rest).strip() else None

@@ -1,0 +1,31 @@
+"""Dedup: exact duplicates of the cleaned text go to quarantine as ``duplicate_of``.
+
+Keys are text hashes (whitespace folded), so memory holds 16 bytes per kept record,
+not the texts. The first record in input order is kept, so the choice is reproducible.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from pipeline.doc import Doc, Quarantined
+from pipeline.stage import Stage
+
+
+def text_key(text: str) -> bytes:
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).digest()[:16]
+
+
+class Dedup(Stage):
+    name = "dedup"
+
+    def __init__(self) -> None:
+        self.seen: dict[bytes, str] = {}
+
+    def process_doc(self, doc: Doc) -> Quarantined | None:
+        key = text_key(doc.text)
+        if key in self.seen:
+            kept_id = self.seen[key]
+            return self.quarantine(doc, "duplicate", f"same text as {kept_id}", duplicate_of=kept_id)
+        self.seen[key] = doc.id
+        return None

@@ -1,0 +1,90 @@
+"""Read: bytes to text. Hash the source, refuse empty and binary files, detect encodings.
+
+UTF-8 (with or without BOM) is taken as is; other bytes go to an HTML ``charset``
+declaration if there is one, then to charset-normalizer, whose answer is recorded with
+how sure it was.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+
+from charset_normalizer import from_bytes
+
+from pipeline.doc import Doc, Quarantined
+from pipeline.stage import Stage
+
+BOMS = [
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
+# Text of any script has few C0 controls besides tab and newlines.
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+MAX_CONTROL_SHARE = 0.01
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode(raw: bytes, fmt: str) -> tuple[str, str, float] | None:
+    """(text, encoding, confidence), or None when no encoding yields text."""
+    for bom, name in BOMS:
+        if raw.startswith(bom):
+            return raw.decode(name), name, 1.0
+    try:
+        return raw.decode("utf-8"), "utf-8", 1.0
+    except UnicodeDecodeError:
+        pass
+    declared = META_CHARSET.search(raw[:4096]) if fmt == "html" else None
+    if declared:
+        name = declared.group(1).decode("ascii", "replace").lower()
+        try:
+            return raw.decode(name), name, 0.9
+        except (LookupError, UnicodeDecodeError):
+            pass
+    best = from_bytes(raw).best()
+    if best is None:
+        return None
+    return str(best), best.encoding, round(max(0.0, 1.0 - best.chaos), 4)
+
+
+def looks_binary(raw: bytes) -> bool:
+    head = raw[:8192]
+    if any(head.startswith(bom) for bom, _ in BOMS[1:]):
+        return False
+    return b"\x00" in head
+
+
+class Read(Stage):
+    name = "read"
+
+    def process_doc(self, doc: Doc) -> Quarantined | None:
+        if doc.skip_reason:
+            reason, _, detail = doc.skip_reason.partition(": ")
+            return self.quarantine(doc, reason, detail or reason)
+        doc.source_bytes = len(doc.raw)
+        doc.source_sha256 = doc.source_sha256 or sha256_hex(doc.raw)
+        doc.id = doc.id or doc.source_sha256[:16]
+        if not doc.raw.strip():
+            return self.quarantine(doc, "empty", f"{doc.source_bytes} bytes, no text")
+        if looks_binary(doc.raw):
+            return self.quarantine(doc, "binary", "NUL bytes in the first 8 KiB")
+        decoded = decode(doc.raw, doc.source_format)
+        if decoded is None:
+            return self.quarantine(doc, "undecodable", "no encoding fits these bytes")
+        text, doc.encoding, doc.encoding_confidence = decoded
+        if len(CONTROL.findall(text)) > MAX_CONTROL_SHARE * len(text):
+            return self.quarantine(doc, "binary", f"control characters after decoding as {doc.encoding}")
+        if doc.source_format == "html":
+            doc.html = text
+        else:
+            doc.text = text
+        doc.raw = b""  # the bytes are hashed; holding them would only cost memory
+        return None
