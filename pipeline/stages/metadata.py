@@ -16,7 +16,7 @@ from pipeline.config import Config
 from pipeline.doc import Doc, Evidence
 from pipeline.outlets import Registry
 from pipeline.stage import Stage
-from pipeline.textclean import split_title
+from pipeline.textmeta import split_title
 
 FIELDS = ("title", "authors", "date_published", "outlet", "url")
 
