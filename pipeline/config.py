@@ -17,7 +17,6 @@ from typing import Any
 import jsonschema
 
 from pipeline.errors import UserError
-
 from pipeline.schemas import load_schema
 
 # Datasheet answers only a human can give; the build warns about each one missing.

@@ -32,12 +32,13 @@ def run(args: argparse.Namespace) -> int:
 
 def format_summary(s: BuildSummary) -> str:
     quarantined = sum(s.quarantined.values())
+    top_rules = s.removal_rules.most_common(TOP_RULES)
     lines = [
         f"release     {s.release} ({s.status})",
         f"inputs      {s.inputs} files read",
         f"records     {s.records} written",
         f"quarantine  {quarantined}" + "".join(f"\n  {n:5d}  {r}" for r, n in sorted(s.quarantined.items())),
-        "removed     top rules (lines)" + "".join(f"\n  {n:5d}  {r}" for r, n in s.removal_rules.most_common(TOP_RULES)),
+        "removed     top rules (lines)" + "".join(f"\n  {n:5d}  {r}" for r, n in top_rules),
     ]
     lines += [f"warning     {w}" for w in s.warnings]
     return "\n".join(lines)

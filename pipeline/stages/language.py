@@ -35,5 +35,6 @@ class Language(Stage):
     def process_doc(self, doc: Doc) -> Quarantined | None:
         doc.language, doc.language_score = identify(doc.text)
         if self.keep and doc.language not in self.keep:
-            return self.quarantine(doc, "language_not_kept", f"{doc.language} ({doc.language_score}) not in {sorted(self.keep)}")
+            detail = f"{doc.language} ({doc.language_score}) not in {sorted(self.keep)}"
+            return self.quarantine(doc, "language_not_kept", detail)
         return None

@@ -1,0 +1,42 @@
+"""The CLI as a user meets it: a subprocess, its exit code, stdout and stderr."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT, SEED_CONFIG, SEEDS
+
+
+def presscorpus(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, cwd=cwd,
+                          env=env, check=False)
+
+
+def test_help_lists_the_build_command() -> None:
+    done = presscorpus("--help")
+    assert done.returncode == 0 and "build" in done.stdout
+    assert "--input" in presscorpus("build", "--help").stdout
+
+
+def test_build_prints_a_summary(tmp_path: Path) -> None:
+    done = presscorpus("build", "--config", str(SEED_CONFIG), "--input", str(SEEDS), "--output", str(tmp_path),
+                       "--quiet")
+    assert done.returncode == 0, done.stderr
+    assert "records     5 written" in done.stdout
+    assert "inputs      5 files read" in done.stdout
+    assert "reading-time-widget" in done.stdout or "menu-bullet" in done.stdout
+
+
+def test_user_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "dataset.toml"
+    bad.write_text("[dataset]\nname = 'x'\nversion = 'v1'\n")
+    for args in (["build", "--input", str(tmp_path / "missing"), "--output", str(tmp_path)],
+                 ["build", "--config", str(bad), "--input", str(SEEDS), "--output", str(tmp_path)]):
+        done = presscorpus(*args)
+        assert done.returncode == 2
+        assert done.stderr.startswith("presscorpus: error: ")
+        assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr

@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from pipeline.doc import Doc
+from pipeline.stages.dedup import Dedup
+
+
+def test_exact_duplicates_point_at_the_kept_record() -> None:
+    docs = [Doc(source_path="a.txt", id="a", text="Same  text."), Doc(source_path="b.txt", id="b", text="Other."),
+            Doc(source_path="c.txt", id="c", text="Same text.")]
+    result = Dedup().process(docs)
+    assert [d.id for d in result.docs] == ["a", "b"]
+    (dup,) = result.quarantined
+    assert (dup.source_path, dup.reason, dup.duplicate_of) == ("c.txt", "duplicate", "a")
+
+
+def test_duplicates_are_found_across_batches() -> None:
+    stage = Dedup()
+    stage.process([Doc(source_path="a.txt", id="a", text="Same text.")])
+    assert stage.process([Doc(source_path="b.txt", id="b", text="Same text.")]).quarantined

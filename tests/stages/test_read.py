@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from pipeline.doc import Doc
+from pipeline.stages.read import Read
+
+
+def read(raw: bytes, fmt: str = "txt") -> Doc:
+    doc = Doc(source_path=f"page.{fmt}", raw=raw, source_format=fmt)
+    assert Read().process_doc(doc) is None
+    return doc
+
+
+def test_utf8_is_hashed_and_identified() -> None:
+    doc = read("Grüße aus Köln".encode())
+    assert (doc.text, doc.encoding, doc.encoding_confidence) == ("Grüße aus Köln", "utf-8", 1.0)
+    assert len(doc.source_sha256) == 64 and doc.id == doc.source_sha256[:16] and doc.source_bytes == 17
+
+
+def test_utf16_with_bom_is_not_binary() -> None:
+    doc = read(codecs.BOM_UTF16_LE + "Hello world".encode("utf-16-le"))
+    assert doc.text == "Hello world"
+
+
+def test_html_meta_charset_is_used() -> None:
+    html = '<html><head><meta charset="iso-8859-15"></head><body>Prix: 10 €</body></html>'.encode("iso-8859-15")
+    doc = read(html, "html")
+    assert doc.encoding == "iso-8859-15" and "10 €" in (doc.html or "")
+
+
+@pytest.mark.parametrize(("raw", "reason"), [(b"", "empty"), (b"  \n\t", "empty"), (b"ab\x00\x01cd" * 10, "binary")])
+def test_unusable_bytes_are_quarantined(raw: bytes, reason: str) -> None:
+    outcome = Read().process_doc(Doc(source_path="x.txt", raw=raw))
+    assert outcome is not None and outcome.reason == reason
+
+
+def test_reader_skip_reason_becomes_quarantine() -> None:
+    outcome = Read().process_doc(Doc(source_path="a.pdf", skip_reason="unsupported_format: .pdf"))
+    assert outcome is not None and (outcome.reason, outcome.detail) == ("unsupported_format", ".pdf")

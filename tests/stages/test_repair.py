@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from pipeline.doc import Doc
+from pipeline.stages.repair import Repair, repair_text
+
+
+def test_mojibake_is_fixed_and_explained() -> None:
+    fixed, steps = repair_text("The cafÃ© opened")
+    assert fixed == "The café opened"
+    assert steps  # ftfy says what it did, e.g. "encode:sloppy-windows-1252"
+
+
+def test_typography_is_kept() -> None:
+    text = "“Curly” quotes, ‘single’ ones, ½ cup, 10³ m², ﬁne — and full-width ＡＢＣ."
+    assert repair_text(text) == (text, [])
+
+
+def test_control_characters_are_removed() -> None:
+    fixed, _ = repair_text("bell\x07 here")
+    assert fixed == "bell here"
+
+
+def test_stage_repairs_text_and_records_steps() -> None:
+    doc = Doc(source_path="a.txt", text="naÃ¯ve")
+    Repair().process_doc(doc)
+    assert doc.text == "naïve" and doc.repairs
