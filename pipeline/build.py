@@ -12,8 +12,10 @@ from __future__ import annotations
 import json
 import os
 import platform
+import re
 import shutil
 import sys
+import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
@@ -23,15 +25,17 @@ from typing import IO
 from tqdm import tqdm
 
 import pipeline
-from pipeline import card, package
-from pipeline.config import Config
+from pipeline import card, changes, croissant, figures, package
+from pipeline.config import HUMAN_FIELDS, Config
 from pipeline.corpus_stats import CorpusStats
 from pipeline.errors import UserError
 from pipeline.readers import count_inputs, read_sources
 from pipeline.stage import RunStats, StageResult, batched, run_batch
 from pipeline.stages import default_stages
 
-LIBRARIES = ("trafilatura", "datasets", "ftfy", "langdetect", "jsonschema", "charset-normalizer", "pyarrow")
+# Libraries whose versions shape the bytes of a release (text, tables, card, figures).
+LIBRARIES = ("trafilatura", "datasets", "ftfy", "langdetect", "jsonschema", "charset-normalizer", "pyarrow",
+             "htmldate", "dateparser", "PyYAML", "matplotlib")
 
 
 @dataclass
@@ -71,7 +75,14 @@ def check_paths(input_dir: Path, output_root: Path) -> None:
 
 
 def library_versions() -> dict[str, str]:
-    return {name: metadata.version(name) for name in LIBRARIES}
+    """Versions of the project's runtime dependencies (from its installed metadata) and LIBRARIES."""
+    try:
+        requires = metadata.requires("presscorpus") or []
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        requires = []
+    names = {re.match(r"[A-Za-z0-9._-]+", r).group(0) for r in requires if "extra ==" not in r}
+    names = {n.lower().replace("_", "-") for n in names | set(LIBRARIES)}
+    return {name: metadata.version(name) for name in sorted(names)}
 
 
 def input_digest(records: Path, quarantine: Path) -> list[dict[str, str]]:
@@ -86,15 +97,30 @@ def build_info(config: Config, work: Path) -> dict:
         "version": config.version,
         "config_sha256": config.digest,
         "code_version": f"presscorpus {pipeline.__version__}",
-        "python": platform.python_version(),
+        # major.minor only: the Unicode tables (NFC, str.split) change with it, not with patch releases.
+        "python": ".".join(platform.python_version_tuple()[:2]),
+        "unicode": unicodedata.unidata_version,
         "libraries": library_versions(),
         "inputs": input_digest(work / "records.jsonl", work / "quarantine.jsonl"),
     }
 
 
+def learn_site_templates(stages: list, input_dir: Path, batch_size: int) -> None:
+    """Pre-pass (streaming): the stages before Clean read and repair every page, and Clean
+    counts their lines per site, so lines repeated across a site's pages go as template."""
+    from pipeline.stages.clean import Clean
+
+    clean = next((s for s in stages if isinstance(s, Clean)), None)
+    if clean is not None:
+        head = stages[: stages.index(clean)]
+        clean.learn_templates(doc for batch in batched(read_sources(input_dir), batch_size)
+                              for doc in run_batch(head, batch, RunStats()).docs)
+
+
 def run_stages(config: Config, input_dir: Path, sinks: Sinks, progress: bool) -> tuple[RunStats, CorpusStats, int]:
     stages, stats, corpus = default_stages(config), RunStats(), CorpusStats()
     inputs = count_inputs(input_dir)
+    learn_site_templates(stages, input_dir, config.batch_size)
     with tqdm(total=inputs, unit="page", desc="building", disable=not progress, file=sys.stderr) as bar:
         for batch in batched(read_sources(input_dir), config.batch_size):
             result: StageResult = run_batch(stages, batch, stats)
@@ -124,18 +150,56 @@ def build(config: Config, input_dir: Path, output_root: Path, *, force: bool = F
         finally:
             sinks.close()
         out = staging / "release"
-        package.save_tables(staging / "work", out, config.name, config.version)
-        package.write_json(out / "build_info.json", build_info(config, staging / "work"))
-        (out / "README.md").write_text(card.render(config, corpus, stats, inputs), encoding="utf-8")
-        package.write_manifest(out)
+        warnings = package_release(config, staging / "work", out, release.parent, (stats, corpus, inputs))
         status = install(out, release, force)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return BuildSummary(
         release=release, status=status, inputs=inputs, records=corpus.records,
         quarantined=stats.quarantined, removal_rules=stats.removal_rules,
-        warnings=[f"dataset.toml does not give the {f}" for f in config.missing_human_fields()],
+        warnings=warnings + missing_answers(config),
     )
+
+
+def missing_answers(config: Config) -> list[str]:
+    warnings = [f"dataset.toml does not give the {f}" for f in config.missing_human_fields()]
+    core = {dotted.split(".", 1)[1] for dotted in HUMAN_FIELDS}  # already warned about above
+    others = [k for k in card.unanswered(config) if k not in core]
+    if others:
+        warnings.append(f"{len(others)} datasheet questions have no answer in dataset.toml: {', '.join(others)}")
+    return warnings
+
+
+def package_release(config: Config, work: Path, out: Path, dataset_root: Path,
+                    measured: tuple[RunStats, CorpusStats, int]) -> list[str]:
+    """Write every file of the release into ``out``; return warnings (e.g. a too-small version bump)."""
+    stats, corpus, inputs = measured
+    tables = package.save_tables(work, out, config.name, config.version)
+    facts = card.Facts(config=config, corpus=corpus, run=stats, inputs=inputs, tables=tables,
+                       rows={package.RECORDS.split: corpus.records,
+                             package.QUARANTINE.split: sum(stats.quarantined.values())},
+                       parquet_bytes={t.split: (out / t.parquet).stat().st_size for t in tables},
+                       figures=figures.draw_all(corpus, out))
+    package.write_json(out / "build_info.json", build_info(config, work))
+    previous = changes.previous_release(dataset_root, config.version)
+    diff = changes.compare(previous, out) if previous else None
+    (out / changes.CHANGELOG).write_text(changes.changelog(config.name, config.version, diff, previous,
+                                                           corpus.records), encoding="utf-8")
+    facts.changelog = changelog_line(diff)
+    (out / "CITATION.cff").write_text(card.citation_cff(config), encoding="utf-8")
+    (out / "README.md").write_text(card.render(facts), encoding="utf-8")
+    croissant.write(out / croissant.FILE, croissant.build(config, out, tables, facts.rows, corpus, stats))
+    package.write_manifest(out)
+    warning = diff.bump_warning() if diff else None
+    return [warning] if warning else []
+
+
+def changelog_line(diff: changes.ReleaseDiff | None) -> str:
+    if diff is None:
+        return "First release."
+    return (f"Against {diff.old_version}: {changes.plural(len(diff.added), 'record')} added, "
+            f"{len(diff.removed)} removed, "
+            f"{len(diff.changed)} changed" + (", schema changed." if diff.schema else "."))
 
 
 def install(built: Path, release: Path, force: bool) -> str:

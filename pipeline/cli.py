@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from pipeline.errors import UserError
 
-COMMANDS = ["build"]
+COMMANDS = ["build", "verify", "diff", "release", "push", "inspect"]
 
 
 def parser() -> argparse.ArgumentParser:

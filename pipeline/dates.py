@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 MONTHS = {
     name: i
@@ -25,11 +25,12 @@ MONTHS = {
 }
 MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-YEAR = r"(?P<year>(?:19|20)\d\d)"
+# A year may be glued to the next word ("June 29, 2020November 12, 2021"): no \b after it.
+YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 PATTERNS = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("day-month-year", re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b", re.I)),
-    ("month-day-year", re.compile(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}\b", re.I)),
+    ("day-month-year", re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}", re.I)),
+    ("month-day-year", re.compile(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}", re.I)),
     ("dotted-dmy", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
     ("slashed", re.compile(r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")),
 ]
@@ -90,3 +91,43 @@ def dateline(text: str) -> FoundDate | None:
         return None
     rest = text.replace(dates[0].snippet, " ")
     return dates[0] if not DATELINE_WORDS.sub("", rest).strip() else None
+
+
+# --- Dates without a year, and relative dates ---------------------------------------
+# "April 30", "on Tuesday", "3 days ago" say when only against a reference date. They are
+# resolved only with a real one (the crawl date of a WARC record, a manifest's date), and
+# stay unresolved otherwise: resolving against today would invent a date.
+
+WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+LEAD = r"^(?:(?:published|updated|posted|last updated|date)\s*:?\s*)?(?:on\s+)?"
+RELATIVE_PATTERNS = [
+    ("month-day", re.compile(rf"{LEAD}{MONTH}\s+{DAY}$", re.I)),
+    ("day-month", re.compile(rf"{LEAD}{DAY}\s+{MONTH}$", re.I)),
+    ("weekday", re.compile(rf"{LEAD}{WEEKDAY}$", re.I)),
+    ("ago", re.compile(LEAD + r"\d{1,2}\s+(?:minute|hour|day|week)s?\s+ago$", re.I)),
+    ("yesterday", re.compile(LEAD + r"(?:today|yesterday)$", re.I)),
+]
+
+
+def relative_date(text: str) -> str | None:
+    """The kind of relative date ``text`` is (a short line that is only that), or None."""
+    stripped = text.strip().rstrip(".")
+    if len(stripped) > 40:
+        return None
+    return next((name for name, pattern in RELATIVE_PATTERNS if pattern.match(stripped)), None)
+
+
+def resolve_relative(text: str, reference: str) -> FoundDate | None:
+    """``text`` ("April 30", "Tuesday") as the latest such date on or before ``reference``."""
+    import dateparser
+
+    kind = relative_date(text)
+    if kind is None:
+        return None
+    base = datetime.fromisoformat(reference[:10])
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    cleaned = re.sub(LEAD, "", text.strip().rstrip("."), flags=re.I)
+    parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
+    if parsed is None or parsed.date() > base.date():
+        return None
+    return FoundDate(parsed.date().isoformat(), text.strip(), f"relative:{kind}")

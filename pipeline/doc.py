@@ -67,6 +67,8 @@ class Doc:
     date_published: str | None = None
     outlet: str | None = None
     url: str | None = None
+    crawl_date: str | None = None  # when the page was fetched (WARC-Date, manifest): YYYY-MM-DD
+    license: str | None = None  # only ever provided by the user (manifest, JSONL)
     language: str | None = None
     language_score: float = 0.0
     evidence: list[Evidence] = field(default_factory=list)
@@ -94,6 +96,8 @@ class Doc:
             "date_published": self.date_published,
             "outlet": self.outlet,
             "url": self.url,
+            "crawl_date": self.crawl_date,
+            "license": self.license,
             "language": self.language,
             "language_score": round(self.language_score, 4),
             "evidence": [asdict(e) for e in self.evidence],

@@ -32,6 +32,8 @@ RECORD = Features(
         "date_published": Value("string"),
         "outlet": Value("string"),
         "url": Value("string"),
+        "crawl_date": Value("string"),
+        "license": Value("string"),
         "language": Value("string"),
         "language_score": Value("float64"),
         "evidence": List(EVIDENCE),
@@ -42,6 +44,7 @@ RECORD = Features(
             "chars_out": Value("int64"),
             "lines_removed": Value("int64"),
             "rules": List({"rule": Value("string"), "count": Value("int64")}),
+            "kept_lines": Value("string"),
         },
     }
 )

@@ -1,28 +1,65 @@
-"""Line features for text dumps: the measurements every cleaning rule is written in."""
+"""Line features for text dumps: the measurements every cleaning rule is written in.
+
+A dump may come from any renderer (inscriptis, html2text's Markdown, lynx, w3m, a
+browser's "save as text"). ``visible_text`` folds each renderer's markup (bullets,
+Markdown links and emphasis, form-field boxes) so features and metadata see the words
+a reader saw; the text kept in the output is still the user's original line.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
 
-BULLET = re.compile(r"^\s*([•·▪◦‣∙*+–-]|\d{1,2}[.)])\s+")
+BULLET = re.compile(r"^\s*([•·▪◦‣∙□■○●▫▸►*+–-]|\d{1,2}[.)])\s+")
 WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
 # Closing quotes and brackets may follow the sentence's last mark: .” ?' !) ."
-TERMINAL = re.compile(r"""[.!?…:;][\"'”’»)\]]*$|[\"”’»][.!?]?$""")
+TERMINAL = re.compile(r"""[.!?…:;][\"'”’»)\]*_]*$|[\"”’»][.!?]?$""")
 PROSE_MIN_WORDS = 6
 PROSE_LONG_WORDS = 20
+
+# Renderer markup, folded for measuring (never for output).
+MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
+LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
+AUTOLINK = re.compile(r"<(?:https?|mailto|tel):[^>\s]+>")
+MD_HEADING = re.compile(r"^#{1,6}\s+")
+MD_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
+FORM_BOX = re.compile(r"\[\s*[xX]?\s*\]|\(\s*[xX*]?\s*\)|_{3,}|\((?:BUTTON|IMG|FORM|submit|reset)\)", re.I)
+RENDERER_TAG = re.compile(r"^(IFRAME|Image|Video|Embedded|Figure):\s*", re.I)
+DATE = re.compile(
+    r"\b(19|20)\d\d\b.*\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+    r"\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+    r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d+\s+(minutes?|hours?|days?|weeks?|months?)\s+ago\b",
+    re.I,
+)
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    text = resources.files("pipeline").joinpath("data", "stopwords.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
 @dataclass
 class Line:
     no: int  # 1-based line number in the page
     raw: str
-    text: str  # stripped, bullet marker removed
+    text: str  # what a reader saw: stripped, bullet marker and renderer markup folded
     indent: int
     bullet: bool
     words: int
     terminal: bool
     title_case: float  # share of words (of 4+ letters) that start upper-case
+    stop_share: float = 0.0  # share of words that are function words
+    link_share: float = 0.0  # share of visible characters inside Markdown links
+    digit_share: float = 0.0  # share of visible characters that are digits
+    heading: bool = False  # a Markdown "# " heading
+    form: bool = False  # shows a form field or button box
+    has_date: bool = False
     rule: str = ""  # name of the rule that removed this line; "" keeps it
     role: str = ""  # title | byline | dateline: removed from body, value kept as metadata
 
@@ -41,35 +78,94 @@ class Line:
             return self.title_case < 0.8
         return self.words >= PROSE_MIN_WORDS and self.terminal
 
+    @property
+    def output(self) -> str:
+        """The user's original line for the cleaned text, Markdown link targets taken out."""
+        return LINK_TARGET.sub("", self.raw.strip()) if "](" in self.raw else self.raw.strip()
+
+    @property
+    def link_targets(self) -> list[str]:
+        """Markdown link targets that ``output`` drops (audited as a named removal)."""
+        return LINK_TARGET.findall(self.raw) if "](" in self.raw else []
+
 
 def title_case_share(words: list[str]) -> float:
-    long_words = [w for w in words if len(w) >= 4 and w[0].isalpha()]
-    if not long_words:
+    initials = [w[0] for w in words if len(w) >= 4 and w[0].isalpha()]
+    if not initials:
         return 0.0
-    return sum(w[0].isupper() for w in long_words) / len(long_words)
+    return sum(map(str.isupper, initials)) / len(initials)
+
+
+NO_DIGITS = str.maketrans("", "", "0123456789")
+
+
+def digit_count(text: str) -> int:
+    return len(text) - len(text.translate(NO_DIGITS))
+
+
+def visible_text(stripped: str) -> tuple[str, float, bool]:
+    """The words a reader saw on the line, the share of them inside links, and form boxes."""
+    text, link_chars = stripped, 0
+    if "](" in text:
+        text = MD_IMAGE.sub(r"\1", text)
+        link_chars = sum(len(m.group(1).strip()) for m in MD_LINK.finditer(text))
+        text = MD_LINK.sub(r"\1", text)
+    text = AUTOLINK.sub("", text)
+    form = bool(FORM_BOX.search(text))
+    if form:
+        text = FORM_BOX.sub(" ", text)
+    if "*" in text or "_" in text:
+        text = MD_EMPHASIS.sub("", text)
+    text = RENDERER_TAG.sub("", MD_HEADING.sub("", text.strip())).strip()
+    text = " ".join(text.split()) if "  " in text else text
+    share = min(1.0, link_chars / len(text)) if text and link_chars else 0.0
+    return text, share, form
+
+
+@lru_cache(maxsize=1 << 14)
+def measure(raw: str) -> tuple:
+    """Every feature of a line's text (memoised: menus and footers repeat within and
+    across the pages of a site; the cache is bounded, so memory stays flat)."""
+    stripped = raw.strip()
+    if not stripped:
+        return ("", len(raw), False, 0, False, 0.0, 0.0, 0.0, 0.0, False, False, False)
+    heading = stripped.startswith("#") and bool(MD_HEADING.match(stripped))
+    bullet = BULLET.match(stripped)
+    body = stripped[bullet.end() :].strip() if bullet else stripped
+    text, link_share, form = visible_text(body)
+    bullet_again = BULLET.match(text)  # "* [• Home](/)": a bullet inside a link
+    if bullet_again:
+        text = text[bullet_again.end() :].strip()
+    words = WORD.findall(text)
+    digits = digit_count(text)
+    return (
+        text,
+        len(raw) - len(raw.lstrip()),
+        bool(bullet or bullet_again),
+        len(words),
+        bool(TERMINAL.search(text)),
+        title_case_share(words),
+        sum(map(stopwords().__contains__, map(str.lower, words))) / len(words) if words else 0.0,
+        link_share,
+        digits / len(text) if text else 0.0,
+        heading,
+        form,
+        bool(digits and DATE.search(text)),
+    )
 
 
 def make_line(no: int, raw: str) -> Line:
-    stripped = raw.strip()
-    bullet = BULLET.match(stripped)
-    text = stripped[bullet.end() :].strip() if bullet else stripped
-    words = WORD.findall(text)
-    return Line(
-        no=no,
-        raw=raw,
-        text=text,
-        indent=len(raw) - len(raw.lstrip()),
-        bullet=bool(bullet),
-        words=len(words),
-        terminal=bool(TERMINAL.search(text)),
-        title_case=title_case_share(words),
-    )
+    (text, indent, bullet, words, terminal, title_case, stop_share, link_share, digit_share, heading, form,
+     has_date) = measure(raw)
+    return Line(no, raw, text, indent, bullet, words, terminal, title_case, stop_share, link_share, digit_share,
+                heading, form, has_date)
 
 
 def split_lines(text: str) -> list[Line]:
     return [make_line(i, raw) for i, raw in enumerate(text.split("\n"), start=1)]
 
 
+@lru_cache(maxsize=1 << 14)
 def normalise(text: str) -> str:
     """Comparison key: case, punctuation and spacing folded."""
     return " ".join(WORD.findall(text.lower()))

@@ -12,6 +12,10 @@ from functools import cache
 from importlib import resources
 
 SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*", re.I)
+# "LauziereFollow", "LoginGet": two words glued by a renderer, not a name like "DeSiato".
+GLUED = re.compile(r"[a-zà-ÿ]{3,}[A-Z]")
+# Degrees and post-nominal letters: "Ph.D.", "MD", "FOMA", "Jr.".
+CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]?\.){1,4}$|^[A-Z]{2,6}\.?$|^(?:Jr|Sr|PhD|MSc|MBA)\.?$")
 TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'.-]*$|^[A-Z]\.$")
 
 
@@ -30,6 +34,7 @@ def strip_prefix(text: str) -> str:
 
 
 def cut_at_role(tokens: list[str]) -> list[str]:
+    """The tokens before a role word: "Jane Doe Senior Reporter" → "Jane Doe"."""
     roles = set(vocabulary()["roles"])
     for i, token in enumerate(tokens):
         if token.lower().strip(".,") in roles:
@@ -37,30 +42,88 @@ def cut_at_role(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def person_name(tokens: list[str]) -> str | None:
-    """``tokens`` as a person's name (2–4 capitalised words), or None."""
+def person_name(tokens: list[str], single: bool = False) -> str | None:
+    """``tokens`` as a person's name (2–4 capitalised words; one, if ``single``), or None."""
     particles = set(vocabulary()["particles"])
-    capitalised = [t for t in tokens if t.lower() not in particles]
-    if not 2 <= len(tokens) <= 5 or not 2 <= len(capitalised) <= 4:
+    # Particles are lower-case ("van", "de"); "Ben" or "Van" written capitalised is a name.
+    capitalised = [t for t in tokens if t not in particles]
+    least = 1 if single else 2
+    if not least <= len(tokens) <= 5 or not least <= len(capitalised) <= 4:
         return None
-    if not all(TOKEN.match(t) for t in capitalised):
+    if len(tokens) == 1 and not (tokens[0].isalpha() and len(tokens[0]) >= 3):
+        return None
+    if not all(TOKEN.match(t) and not GLUED.search(t) for t in capitalised):
+        return None
+    if heading_words(" ".join(tokens)):
         return None
     return " ".join(tokens)
 
 
 def names_nobody(text: str) -> bool:
     lowered = text.lower()
-    return any(phrase in lowered for phrase in vocabulary()["not_names"])
+    return any(re.search(rf"\b{re.escape(phrase)}\b", lowered) for phrase in vocabulary()["not_names"])
 
 
-def parse_byline(text: str) -> list[str]:
-    """Person names in a byline; empty when it names nobody (a role, a widget, a desk)."""
+def parse_byline(text: str, single: bool = False) -> list[str]:
+    """Person names in a byline; empty when it names nobody (a role, a widget, a desk).
+
+    ``single`` accepts a one-word name ("Susan"): only for sources that say the value is an
+    author (JSON-LD, an author meta tag), never for a line of text that might be anything.
+    """
     body = strip_prefix(text.strip())
     if not body or names_nobody(body) or any(ch.isdigit() for ch in body):
         return []
-    # A part that is only a role ("Staff Writer") is dropped; any other non-name voids the byline.
-    parts = [cut_at_role(part.split()) for part in SEPARATORS.split(body)]
-    names = [person_name(tokens) for tokens in parts if tokens]
-    if not names or any(n is None for n in names):
-        return []
-    return list(dict.fromkeys(n for n in names if n))
+    found = []
+    for part in SEPARATORS.split(body):
+        tokens = part.split()
+        if not tokens:
+            continue
+        if credits_group(tokens):
+            return []  # "TOI Lifestyle Desk" credits a desk: no person, and no part of it is one
+        if found and all(CREDENTIAL.match(t) for t in tokens):
+            continue  # "Ph.D.", "MD, FOMA": letters after a name
+        kept = cut_at_role(tokens)
+        if not kept or (found and len(kept) < len(tokens)):
+            continue  # a role ("Staff Writer", "Shipping Expert") beside the names
+        # One word is a name only as given whole ("Podium Staff" leaves "Podium"), and not an acronym.
+        one_word_ok = single and len(kept) == len(tokens) and not kept[0].isupper()
+        name = person_name(kept, one_word_ok)
+        if name is None:
+            return []  # any other non-name voids the byline
+        found.append(name)
+    return list(dict.fromkeys(found))
+
+
+def credits_group(tokens: list[str]) -> bool:
+    groups = set(vocabulary()["collectives"])
+    return any(t.lower().strip(".,") in groups for t in tokens)
+
+
+def heading_words(text: str) -> bool:
+    """Whether ``text`` holds a word of headings and widgets: not a bare name line."""
+    words = set(vocabulary()["heading_words"])
+    return any(token.lower().strip(".,:;’'") in words for token in text.split())
+
+
+def collective_byline(text: str) -> bool:
+    """A short capitalised credit that names no person ("Trim Correspondents", "Staff Writer")."""
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 4 or not all(t[:1].isupper() for t in tokens):
+        return False
+    credits = set(vocabulary()["roles"]) | set(vocabulary()["collectives"])
+    return any(t.lower().strip(".,") in credits for t in tokens)
+
+
+
+def heading_words_share(text: str) -> float:
+    words = set(vocabulary()["heading_words"])
+    tokens = [t.lower().strip(".,:;’'!?()") for t in text.split()]
+    return sum(t in words for t in tokens) / len(tokens) if tokens else 0.0
+
+
+def role_line(text: str) -> bool:
+    """A line that is only a job title ("Founder & CEO", "VP - Technology", "Senior Reporter")."""
+    tokens = [t.lower().strip(".,") for t in re.split(r"[\s&/|,-]+", text) if t.strip(".,")]
+    roles = set(vocabulary()["roles"])
+    return 1 <= len(tokens) <= 5 and tokens[0] in roles or (bool(tokens) and all(
+        t in roles or t in ("of", "and", "the") for t in tokens))

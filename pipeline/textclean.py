@@ -1,24 +1,40 @@
-"""Boilerplate removal for text dumps, as an ordered list of named rules.
+"""Boilerplate removal for text dumps, as an ordered list of named rules and a classifier.
 
 Each rule looks at the page's lines (``pipeline.lines.Line``) and marks the ones it
 removes with its name; no rule deletes anything itself, so the audit can show every
-decision. Pattern rules come from ``data/boilerplate.toml``; the structural rules here
-use position (before the first / after the last body paragraph), blocks (menus,
-related-post lists) and the page's own title. Title, byline and dateline lines get a
-``role`` instead of a rule: they leave the body but their values go to metadata.
+decision. In order:
+
+1. site templates: lines that recur across many pages of the same site (``SiteTemplates``,
+   learnt from the corpus being built), rule ``site-template``;
+2. pattern rules from ``data/boilerplate.toml`` (widget families: share, newsletter,
+   cookie, related posts, legal, contact, captions ...);
+3. metadata lines: title, byline and dateline get a ``role`` instead of a rule (they
+   leave the body, their values go to metadata; ``pipeline.textmeta``);
+4. structural rules: menu bullets, related-post lists, before/after the body, runs of
+   short lines, trending-link rows;
+5. the line classifier (``pipeline.linemodel``) has the last word on lines only the
+   structural rules touched: it undoes a structural removal it is sure is body, and
+   removes a kept line it finds boilerplate-like (``line-model:<feature>``).
+
+Pattern rules, templates and metadata roles are final. The kept text is the user's own
+lines (Markdown link targets dropped and audited as ``markdown-link-target``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
-from pipeline import dates, textmeta
-from pipeline.lines import Line, split_lines
+from pipeline import dates, linemodel, textmeta
+from pipeline.lines import Line, measure, normalise, split_lines
+
+MODEL_RULE = "line-model"  # removed by the line classifier alone: "line-model:<strongest feature>"
 
 
 @dataclass(frozen=True)
@@ -53,16 +69,47 @@ def pattern_rules() -> tuple[PatternRule, ...]:
     )
 
 
+@cache
+def rule_families() -> dict[str, str]:
+    """Rule name -> family, for the pattern rules and the title rules of ``textmeta``."""
+    families = {r.name: r.family for r in pattern_rules()}
+    families.setdefault("repeated-title", "template")
+    families.setdefault("form-field", "widget")
+    return families
+
+
 def kept(lines: list[Line]) -> list[Line]:
     return [ln for ln in lines if ln.kept and not ln.blank]
 
 
+WIDGET_MAX_WORDS = 60  # widget text is short; a longer line is never matched against widget rules
+
+
+@lru_cache(maxsize=1 << 14)
+def matching_rule(text: str, prose: bool) -> str:
+    """The first pattern rule that removes this line text ("" if none); memoised, as
+    template lines repeat within and across pages. (One combined expression is slower
+    than the rules one by one: it loses each rule's anchor and literal-prefix shortcuts.)"""
+    for rule in pattern_rules():
+        if (rule.applies_to_prose or not prose) and rule.regex.search(text):
+            return rule.name
+    return ""
+
+
 def apply_pattern_rules(lines: list[Line]) -> None:
     for line in kept(lines):
-        for rule in pattern_rules():
-            if (rule.applies_to_prose or not line.prose) and rule.regex.search(line.text):
-                line.rule = rule.name
-                break
+        if line.words <= WIDGET_MAX_WORDS:
+            line.rule = matching_rule(line.text, line.prose)
+
+
+FORM_FIELD_MAX_WORDS = 8
+
+
+def mark_form_fields(lines: list[Line]) -> None:
+    """A short line showing an input box or checkbox ("Last Name ____", "[ ] Remember me")."""
+    for line in kept(lines):
+        if line.form and line.words <= FORM_FIELD_MAX_WORDS and not line.terminal:
+            line.rule = "form-field"
 
 
 def mark_menu_bullets(lines: list[Line]) -> None:
@@ -91,6 +138,17 @@ def body_bounds(lines: list[Line]) -> tuple[int, int] | None:
     return (prose[0], prose[-1]) if prose else None
 
 
+TRENDING_MIN_WORDS = 10
+
+
+def mark_trending_links(lines: list[Line], last: int) -> None:
+    """After the body, a long line of capitalised words without a sentence end is a row
+    of headline links ("Taylor Swifts New Album Release Health issues from ...")."""
+    for line in lines[last + 1 :]:
+        if line.kept and line.words >= TRENDING_MIN_WORDS and line.title_case >= 0.7 and not line.terminal:
+            line.rule = "trending-links"
+
+
 def mark_outside_body(lines: list[Line], first: int, last: int) -> None:
     for line in lines[:first]:
         if line.kept and not line.blank:
@@ -115,11 +173,122 @@ def mark_short_runs(lines: list[Line], first: int, last: int, min_run: int = 4) 
         run = []
 
 
-STEPS: list[Callable[[list[Line]], None]] = [apply_pattern_rules, mark_menu_bullets, mark_related_blocks]
+STEPS: list[Callable[[list[Line]], None]] = [apply_pattern_rules, mark_form_fields, mark_menu_bullets,
+                                              mark_related_blocks]
 
 
-def clean_text(text: str) -> CleanedText:
+TINY_LINE_WORDS = 2  # "Contact", "Posts": menu words more often than body
+TINY_LINE_BAR = 0.6
+
+
+def reinstate_bar(line: Line, model: linemodel.LineModel) -> float:
+    """How sure the model must be to undo a structural removal: a one- or two-word line
+    adds almost nothing to the body when right and a stray menu word when wrong."""
+    return model.reinstate if line.words > TINY_LINE_WORDS else max(model.reinstate, TINY_LINE_BAR)
+
+
+def apply_line_model(lines: list[Line], model: linemodel.LineModel) -> None:
+    """The classifier has the last word on lines only structural rules touched.
+
+    A structural removal the model finds clearly body-like is undone; a kept line it
+    finds boilerplate-like is removed, named after the structural rule if one fired, else
+    ``line-model:<feature>`` (the feature that weighed most against the line).
+    """
+    for line, p_body, against in linemodel.body_scores(lines, rule_families(), model):
+        keep = model_keeps(line, p_body, model)
+        if keep is True:
+            line.rule = ""
+        elif keep is False and not line.rule:
+            line.rule = f"{MODEL_RULE}:{against}"
+
+
+def model_keeps(line: Line, p_body: float, model: linemodel.LineModel) -> bool | None:
+    """The model's verdict on a line: keep, remove, or None where a rule's decision is final."""
+    if line.role or (line.rule and line.rule not in linemodel.STRUCTURAL):
+        return None
+    if line.rule:
+        return p_body >= reinstate_bar(line, model)
+    return p_body >= model.threshold
+
+
+def clear_caches() -> None:
+    """Forget memoised line measurements (for fair timing; memory is bounded anyway)."""
+    matching_rule.cache_clear()
+    measure.cache_clear()
+    normalise.cache_clear()
+
+
+class SiteTemplates:
+    """Lines that recur across many pages of one site: template lines, learnt from the
+    corpus being built (as CCNet and Dolma drop repeated paragraphs).
+
+    A pre-pass feeds every page with ``add``; a line counts once per page, and a page
+    whose text was already seen for the site counts once (a saved-twice article must not
+    turn its own paragraphs into template). Memory is bounded (about 100 bytes a key):
+    once ``max_keys`` line keys are tracked, new keys are no longer added (those already
+    tracked keep counting), and past ``max_keys`` page keys repeated pages are no longer
+    recognised.
+    """
+
+    MIN_PAGES = 3  # a line on fewer pages than this is never template
+    MIN_SHARE = 0.2  # ... nor one on less than this share of the site's pages
+
+    def __init__(self, max_keys: int = 200_000) -> None:
+        self.max_keys = max_keys
+        self.tracked = 0
+        self.tracked_pages = 0
+        self.pages: Counter[str] = Counter()
+        self.counts: dict[str, Counter[int]] = {}
+        self.seen_pages: dict[str, set[int]] = {}
+
+    @staticmethod
+    def key(line: Line) -> int:
+        return hash_key(normalise_digits(line.text))
+
+    def add(self, site: str, text: str) -> None:
+        page_key = hash_key(text)
+        seen = self.seen_pages.setdefault(site, set())
+        if page_key in seen:
+            return
+        if self.tracked_pages < self.max_keys:
+            seen.add(page_key)
+            self.tracked_pages += 1
+        self.pages[site] += 1
+        counts = self.counts.setdefault(site, Counter())
+        for key in {self.key(ln) for ln in split_lines(text) if ln.words}:
+            if key in counts or self.tracked < self.max_keys:
+                self.tracked += key not in counts
+                counts[key] += 1
+
+    def for_site(self, site: str) -> frozenset[int]:
+        pages = self.pages.get(site, 0)
+        need = max(self.MIN_PAGES, self.MIN_SHARE * pages)
+        return frozenset(k for k, n in self.counts.get(site, Counter()).items() if n >= need)
+
+
+def normalise_digits(text: str) -> str:
+    """CCNet's line key: lowercased, digits folded to 0, punctuation and spacing dropped."""
+    return " ".join(normalise(text).translate(DIGITS_TO_ZERO).split())
+
+
+DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
+
+
+def hash_key(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def mark_site_templates(lines: list[Line], templates: frozenset[int]) -> None:
+    for line in kept(lines):
+        if line.words and SiteTemplates.key(line) in templates:
+            line.rule = "site-template"
+
+
+def apply_rules(text: str, templates: frozenset[int] | None = None) -> CleanedText:
+    """Pattern rules, site templates, metadata lines and structural rules (no classifier)."""
     lines = split_lines(text)
+    if templates:
+        mark_site_templates(lines, templates)
     for step in STEPS:
         step(lines)
     result = CleanedText(text="", lines=lines)
@@ -127,9 +296,19 @@ def clean_text(text: str) -> CleanedText:
     if bounds:
         textmeta.mark_metadata_lines(result, bounds[0])
         bounds = body_bounds(lines) or bounds
+        mark_trending_links(lines, bounds[1])
         mark_outside_body(lines, *bounds)
         mark_short_runs(lines, *bounds)
-    result.text = join_kept(lines)
+    return result
+
+
+def clean_text(text: str, use_model: bool = True, templates: frozenset[int] | None = None) -> CleanedText:
+    """Clean a text dump. ``templates``: line keys learnt by ``SiteTemplates`` for its site."""
+    result = apply_rules(text, templates)
+    model = linemodel.load_model() if use_model else None
+    if model is not None:
+        apply_line_model(result.lines, model)
+    result.text = join_kept(result.lines)
     return result
 
 
@@ -141,5 +320,5 @@ def join_kept(lines: list[Line]) -> str:
             if out and out[-1] != "":
                 out.append("")
         elif line.kept:
-            out.append(line.raw.strip())
+            out.append(line.output)
     return "\n".join(out).strip()

@@ -8,10 +8,11 @@ into values with evidence.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pipeline import dates, names
-from pipeline.lines import Line, normalise
+from pipeline.lines import Line, make_line, normalise, split_lines
 
 if TYPE_CHECKING:
     from pipeline.textclean import CleanedText
@@ -95,3 +96,254 @@ def mark_repeated_title(lines: list[Line], title: str) -> str | None:
     return site
 
 
+
+
+# --- Metadata of a whole page's lines (text dumps, and the visible lines of an HTML page) ---
+#
+# A page's head reads: (menus…) title, then within a few lines a byline of 2–4 capitalised
+# words or "By …", and a dateline. ``find_head`` looks for that shape and returns the lines
+# with what they say. The date taken is the one nearest the title, so the dates of a
+# "Recent Posts" list further down never compete with it.
+
+HEAD_WINDOW = 8  # non-blank lines after the title where a byline or dateline may stand
+BEFORE_WINDOW = 4  # ... and before it (some pages print the date above the headline)
+DATELINE_MAX_WORDS = 16
+BREADCRUMB = re.compile(r"\s[>»›/]\s|^(home|main)\s*[>»›/]", re.I)
+BY_PREFIX = re.compile(r"^(?:(?:written|words|story|reporting|posted)\s+by\b|by\b|By(?=[A-Z]))[\s:]*", re.I)
+INNER_BY = re.compile(r"(?<=\s)by\s+(?=[A-Z])", re.I)
+IN_SECTION = re.compile(r"\s+In\s+(?=[A-Z])")  # "By Jane Doe In Budget Travel": the section follows
+DATE_WORDS = re.compile(r"^(?:published|updated|posted|last updated|modified)\b", re.I)
+BARE_NAME_TO_DATE = 2  # a byline without "By" must stand this close to the dateline
+UI_SHARE = 0.75  # above this share of widget words, a short line is a button or menu, not a headline
+# Where a byline's names end: a date keyword (also glued: "MillerPublished"), a separator.
+BYLINE_END = re.compile(
+    r"(?:(?<=[a-z])(?=(?:Published|Updated|Posted|Last|Modified|Reviewed|Fact)\b))|"
+    r"\s*(?:\||•|·|—|–\s|\bon\s+(?=[A-Z0-9])|\b(?:published|updated|posted|last updated|modified)\b).*$",
+)
+
+
+@dataclass
+class HeadMeta:
+    title: Line | None = None
+    title_text: str | None = None
+    title_site: str | None = None
+    byline: Line | None = None
+    authors: list[str] = field(default_factory=list)
+    byline_prefixed: bool = False
+    dateline: Line | None = None
+    date: dates.FoundDate | None = None
+    relative: Line | None = None  # a date without a year ("April 30"), near the title
+
+
+BARE_BY = re.compile(r"^(?:(?:written|words|story|posted)\s+)?by:?$", re.I)
+
+
+def content_lines(text: str) -> list[Line]:
+    """Non-blank lines; a lone "By" (a renderer's line break) is joined to the name after it."""
+    lines = [ln for ln in split_lines(text) if not ln.blank]
+    for i in range(len(lines) - 2, -1, -1):
+        if BARE_BY.match(lines[i].text):
+            lines[i : i + 2] = [make_line(lines[i].no, f"{lines[i].text} {lines[i + 1].text}")]
+    return lines
+
+
+def date_line(line: Line) -> dates.FoundDate | None:
+    """A complete date on a short line (a dateline, maybe with a byline glued to it)."""
+    if line.words > DATELINE_MAX_WORDS:
+        return None
+    found = dates.find_dates(line.text)
+    return found[0] if found else None
+
+
+def byline_names(text: str) -> tuple[list[str], bool]:
+    """(names, had a "By" prefix) read from a byline-shaped line."""
+    prefix = BY_PREFIX.match(text)
+    inner = None if prefix else INNER_BY.search(text)
+    if inner and dates.find_dates(text[: inner.start()]):
+        prefix = inner  # "On January 12, 2025 By Gabby Boucher In Travel": the byline follows the date
+    prefixed = bool(prefix)
+    body = BYLINE_END.split(text[prefix.end():], maxsplit=1)[0] if prefix else text
+    body = IN_SECTION.split(body, maxsplit=1)[0]
+    for found in dates.find_dates(body):
+        body = body.split(found.snippet, 1)[0]
+    body = body.strip(" ,;:-–—|")
+    if not body:
+        return [], prefixed
+    people = names.parse_byline(body)
+    if not prefixed and (not people or names.heading_words(body)):
+        return [], False
+    return people, prefixed
+
+
+def widget_label(text: str) -> bool:
+    """ "Reading Time: 2 minutes", "Category: News": a label and a short value, not a title."""
+    label, sep, value = text.partition(":")
+    return bool(sep) and len(label.split()) <= 2 and len(value.split()) <= 3
+
+
+def question_title(line: Line) -> bool:
+    """ "Why Hasn't Tutoring Been More Effective?": a sentence by its mark, a headline by its shape."""
+    return line.words <= 20 and line.text.rstrip("’'\"”‘ ").endswith(("?", "!", "’", "'"))
+
+
+def title_candidate(line: Line) -> bool:
+    return (3 <= line.words <= 30 and not widget_label(line.text) and not ui_phrase(line)
+            and not BY_PREFIX.match(line.text)
+            and not DATE_WORDS.match(line.text) and len(line.text) <= 250 and not line.bullet
+            and (not line.prose or question_title(line))
+            and not line.text.endswith((".", ":", ",")) and not BREADCRUMB.search(line.text)
+            and not dates.find_dates(line.text) and starts_upper(line.text))
+
+
+def starts_upper(text: str) -> bool:
+    first = next((ch for ch in text if ch.isalpha()), "")
+    return first.isupper()
+
+
+def title_score(lines: list[Line], i: int) -> float:
+    """A headline is followed closely by its byline and dateline (the nearer, the surer), or
+    directly by the article's first paragraphs."""
+    window = head_window(lines, i)
+    score = 0.0
+    d_date = next((d for d, j in enumerate(window) if date_line(lines[j])), None)
+    d_by = next((d for d, j in enumerate(window) if byline_near_date(lines, j, window, d_date)), None)
+    for d in (d_date, d_by):
+        if d is not None:
+            score += 3 * (1 - d / HEAD_WINDOW)
+    following = lines[i + 1 : i + 3]
+    if following and following[0].prose or len(following) == 2 and following[1].prose:
+        score += 1.5
+    elif any(ln.prose for ln in lines[i + 1 : i + 13]):
+        score += 1
+    return score
+
+
+def byline_near_date(lines: list[Line], j: int, window: list[int], d_date: int | None) -> bool:
+    people, prefixed = byline_names(lines[j].text)
+    if prefixed or names.collective_byline(lines[j].text):
+        return True
+    return bool(people) and (d_date is not None and abs(window.index(j) - d_date) <= BARE_NAME_TO_DATE
+                             or followed_by_role(lines, j))
+
+
+def followed_by_role(lines: list[Line], j: int) -> bool:
+    """ "Joe Kindness" then "Founder & CEO": a name with its role below it is a byline."""
+    return j + 1 < len(lines) and names.role_line(lines[j + 1].text)
+
+
+def ui_phrase(line: Line) -> bool:
+    """ "Skip to content", "Book a Demo": a short line of widget words, not a headline."""
+    tokens = line.text.split()
+    return len(tokens) <= 7 and names.heading_words_share(line.text) > UI_SHARE
+
+
+BODY_WINDOW = 12  # lines over which prose is summed to find where the article's text is densest
+FALLBACK_GAP = 3  # without byline or dateline, the headline stands this close above the first paragraphs
+
+
+def body_start(lines: list[Line]) -> int | None:
+    """The first paragraph of the densest run of prose: the article, not a cookie banner."""
+    weights = [ln.words if ln.prose else 0 for ln in lines]
+    if not any(weights):
+        return None
+    sums = [sum(weights[i : i + BODY_WINDOW]) for i in range(len(lines))]
+    best = max(range(len(lines)), key=lambda i: (sums[i], -i))
+    return next(i for i in range(best, len(lines)) if weights[i])
+
+
+def unbreadcrumb(lines: list[Line], i: int, candidates: list[int]) -> int:
+    """A breadcrumb ("Home Posts <title>") stands just before the title it ends with."""
+    key = normalise(lines[i].text)
+    for j in candidates:
+        if i < j <= i + 3 and key.endswith(normalise(lines[j].text)):
+            return j
+    return i
+
+
+def printed_twice(lines: list[Line]) -> set[int]:
+    """Lines whose text stands again on the page (a repeated headline, a <title> copy)."""
+    keys = [normalise(ln.text) for ln in lines]
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    return {i for i, key in enumerate(keys) if counts[key] > 1}
+
+
+def choose_title(lines: list[Line], hint: str | None) -> int | None:
+    if hint:
+        key = normalise(hint)
+        keys = [normalise(split_title(line.text)[0]) for line in lines]
+        exact = next((i for i, k in enumerate(keys) if key and k == key), None)
+        if exact is not None:
+            return exact
+        # The headline may carry more than the meta title ("… – Top Local Movers"): a prefix will do.
+        return next((i for i, k in enumerate(keys) if len(key) >= 20 and k.startswith(key)), None)
+    body = body_start(lines)
+    candidates = [i for i in range(body if body is not None else len(lines)) if title_candidate(lines[i])]
+    if not candidates:
+        return None
+    # Near its byline and dateline; printed again elsewhere (breadcrumb, <title>) is a further sign.
+    repeated = printed_twice(lines)
+    scores = {i: title_score(lines, i) + (i in repeated) for i in candidates}
+    best = max(candidates, key=lambda i: (scores[i], -i))
+    if scores[best] >= 2:
+        return unbreadcrumb(lines, best, candidates)
+    # No byline or dateline: the title-like line just before the article's first paragraphs.
+    start = next((i for i in range(len(lines) - 1) if lines[i].prose and lines[i + 1].prose), None)
+    near_start = [i for i in candidates if start is not None and start - FALLBACK_GAP <= i < start]
+    if near_start:
+        return near_start[-1]
+    return None  # no line reads as the headline: better no title than a menu item
+
+
+def head_window(lines: list[Line], t: int) -> list[int]:
+    """Lines after the title where its byline and dateline may stand: up to the body's second
+    paragraph (the first may be a standfirst), so a list of dates below the article never counts."""
+    window, paragraphs = [], 0
+    for i in range(t + 1, min(len(lines), t + 1 + HEAD_WINDOW)):
+        paragraphs += lines[i].prose
+        if paragraphs >= 2:
+            break
+        window.append(i)
+    return window
+
+
+def find_head(text: str, title_hint: str | None = None) -> HeadMeta:
+    lines = content_lines(text)
+    head = HeadMeta()
+    t = choose_title(lines, title_hint)
+    if t is None:
+        return head
+    head.title = lines[t]
+    head.title_text, head.title_site = split_title(lines[t].text)
+    date_at: int | None = None
+    after = head_window(lines, t)
+    near = after + list(range(t - 1, max(-1, t - 1 - BEFORE_WINDOW), -1))
+    for i in near:
+        if head.date is None and (found := date_line(lines[i])):
+            head.dateline, head.date, date_at = lines[i], found, i
+        elif head.date is None and head.relative is None and dates.relative_date(lines[i].text):
+            head.relative, date_at = lines[i], i
+    for i in near:
+        line = lines[i]
+        people, prefixed = byline_names(line.text)
+        far = date_at is None or abs(i - date_at) > BARE_NAME_TO_DATE
+        if people and not prefixed and far and not followed_by_role(lines, i):
+            continue  # a bare capitalised line far from any date is a heading, not a byline
+        if people and (head.byline is None or (prefixed and not head.byline_prefixed)):
+            head.byline, head.authors, head.byline_prefixed = line, people, prefixed
+        elif head.byline is None and (prefixed or names.collective_byline(line.text)):
+            head.byline, head.byline_prefixed = line, prefixed  # "Staff Correspondents": names nobody
+    return head
+
+
+def site_suffix(text: str, title: str | None) -> str | None:
+    """The " | Site" of another copy of the title on the page (a dump's first line, often)."""
+    if not title:
+        return None
+    key = normalise(title)
+    for line in content_lines(text):
+        head, site = split_title(line.text)
+        if site and normalise(head) == key:
+            return site
+    return None

@@ -11,7 +11,7 @@ import sys
 
 from pipeline.errors import UserError
 
-BENCHMARKS: list[str] = []
+BENCHMARKS: list[str] = ["cleaning", "metadata"]
 
 
 def main() -> int:

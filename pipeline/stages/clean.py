@@ -8,25 +8,43 @@ title, byline and dateline lines are handed to the metadata stage as hints.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
+from pathlib import PurePosixPath
 from typing import Any
 
-import trafilatura
-
+from pipeline import htmlmeta, htmltext
 from pipeline.config import Config
 from pipeline.doc import Doc, Quarantined, Removal
 from pipeline.lines import Line
 from pipeline.stage import Stage
-from pipeline.textclean import CleanedText, clean_text
+from pipeline.textclean import CleanedText, SiteTemplates, clean_text
 
 
-def summary(method: str, text_in: str, text_out: str, rules: Counter[str]) -> dict[str, Any]:
+def summary(method: str, text_in: str, text_out: str, rules: Counter[str], kept_lines: str = "") -> dict[str, Any]:
     return {
         "method": method,
         "chars_in": len(text_in),
         "chars_out": len(text_out),
         "lines_removed": sum(rules.values()),
         "rules": [{"rule": r, "count": n} for r, n in sorted(rules.items())],
+        "kept_lines": kept_lines,
     }
+
+
+def line_ranges(numbers: list[int]) -> str:
+    """Line numbers as compact ranges ("3-21,25"), so ``inspect`` can rebuild the page."""
+    spans: list[list[int]] = []
+    for n in numbers:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return ",".join(f"{a}-{b}" if a != b else str(a) for a, b in spans)
+
+
+def site_of(doc: Doc) -> str:
+    """The site a page belongs to, for template lines: its folder in the input."""
+    return PurePosixPath(doc.source_path).parent.as_posix()
 
 
 def line_hint(line: Line | None) -> dict[str, Any] | None:
@@ -38,6 +56,24 @@ class Clean(Stage):
 
     def __init__(self, config: Config) -> None:
         self.min_words = config.min_words
+        self.templates: SiteTemplates | None = None  # set by ``learn_templates`` before a build
+        self.site_templates: dict[str, frozenset[int]] = {}
+
+    def learn_templates(self, docs: Iterable[Doc]) -> None:
+        """Pre-pass over the corpus (read and repaired): count each text page's lines per
+        site (its folder), so lines that recur across the site's pages become template."""
+        self.templates, self.site_templates = SiteTemplates(), {}
+        for doc in docs:
+            if doc.html is None:
+                self.templates.add(site_of(doc), doc.text)
+
+    def templates_for(self, doc: Doc) -> frozenset[int] | None:
+        if self.templates is None:
+            return None
+        site = site_of(doc)
+        if site not in self.site_templates:
+            self.site_templates[site] = self.templates.for_site(site)
+        return self.site_templates[site]
 
     def process_doc(self, doc: Doc) -> Quarantined | list[Removal]:
         removals = self.clean_html(doc) if doc.html is not None else self.clean_dump(doc)
@@ -47,13 +83,19 @@ class Clean(Stage):
         return removals
 
     def clean_dump(self, doc: Doc) -> list[Removal]:
-        result = clean_text(doc.text)
+        result = clean_text(doc.text, templates=self.templates_for(doc))
         doc.hints.update(self.text_hints(result), page_text=doc.text)
         removals = [
-            Removal(doc.id, doc.source_path, self.name, ln.rule or f"to-metadata:{ln.role}", ln.no, ln.text)
+            Removal(doc.id, doc.source_path, self.name, ln.rule or f"to-metadata:{ln.role}", ln.no, ln.raw.strip())
             for ln in result.removed
         ]
-        doc.cleaning = summary("text-rules", doc.text, result.text, Counter(r.rule for r in removals))
+        kept = [ln for ln in result.lines if ln.kept and not ln.blank]
+        removals += [  # Markdown link targets (html2text dumps) leave the kept line's text
+            Removal(doc.id, doc.source_path, self.name, "markdown-link-target", ln.no, target)
+            for ln in kept for target in ln.link_targets
+        ]
+        doc.cleaning = summary("text-rules", doc.text, result.text, Counter(r.rule for r in removals),
+                               line_ranges([ln.no for ln in kept]))
         doc.text = result.text
         return removals
 
@@ -67,15 +109,17 @@ class Clean(Stage):
         }
 
     def clean_html(self, doc: Doc) -> list[Removal]:
+        """Main text by trafilatura (with fallbacks); markup metadata handed to the metadata stage."""
         html = doc.html or ""
-        extracted = trafilatura.bare_extraction(
-            html, url=doc.url, with_metadata=True, include_comments=False, include_tables=True
-        )
-        fields = extracted.as_dict() if extracted is not None else {}
-        text = fields.get("text") or ""
-        doc.hints["html_meta"] = {k: fields.get(k) for k in ("title", "author", "date", "sitename", "url")}
-        doc.hints["page_text"] = text
-        doc.cleaning = summary("trafilatura", html, text, Counter())
-        doc.text = text
+        given_url = ((doc.hints.get("provided") or {}).get("url") or {}).get("value")
+        extracted = htmltext.main_text(html, doc.url or given_url, doc.crawl_date)
+        tree = htmlmeta.parse(html)
+        found = htmlmeta.page_values(tree) if tree is not None else []
+        doc.hints["html_found"] = [(f.field, f.value, f.source) for f in found]
+        doc.hints["html_meta"] = extracted.meta
+        doc.hints["visible_text"] = "\n".join(htmlmeta.visible_lines(tree)) if tree is not None else ""
+        doc.hints["page_text"] = doc.hints["visible_text"]
+        doc.cleaning = summary(extracted.method, html, extracted.text, Counter())
+        doc.text = extracted.text
         doc.html = None
         return []

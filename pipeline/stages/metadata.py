@@ -1,82 +1,338 @@
 """Metadata: title, authors, publication date, outlet and URL, each with its evidence.
 
-Every source of a value is a *candidate* (value, method, confidence, snippet). The
-candidate with the highest confidence wins; all candidates are kept as ``Evidence``
-(the winner marked ``selected``), so a reader can see what else was considered. A field
-with no candidate stays null: nothing is invented.
+Every source of a value is a *candidate* (value, method, confidence, snippet). Candidates
+with the same value pool their support: the value whose best candidate has the highest
+confidence, plus a small bonus for each other method that agrees, wins. All candidates
+are kept as ``Evidence`` (the winner marked ``selected``), so a reader can see what else
+was considered. A field with no candidate stays null: nothing is invented.
+
+Sources, strongest first:
+
+- ``provided:*`` — values the user gave (manifest sidecar, JSONL fields, a WARC record's
+  target URI and date): confidence 1.0, they always win;
+- ``html:*`` — the page's markup (JSON-LD, OpenGraph/meta tags, <h1>, byline elements,
+  the dateline printed beside the headline, htmldate, the URL's path);
+- ``text:*`` — the head of a text dump (title line, byline, dateline near the title);
+- ``registry:*`` — the outlet registry (domain, textual signature, title suffix).
 """
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from dataclasses import replace
 from typing import Any
+from urllib.parse import urlsplit
 
-from pipeline import dates, names
+from pipeline import dates, names, textmeta
 from pipeline.config import Config
 from pipeline.doc import Doc, Evidence
+from pipeline.htmlmeta import Found, url_date
+from pipeline.lines import normalise
 from pipeline.outlets import Registry
 from pipeline.stage import Stage
-from pipeline.textmeta import split_title
 
 FIELDS = ("title", "authors", "date_published", "outlet", "url")
+PROVIDED_ONLY = ("crawl_date", "license")  # never inferred: set by readers, shown as evidence
+AGREEMENT_BONUS = 0.05  # per further method giving the same value
+MIN_SUPPORT = 0.5  # a value below this (a lone weak guess) is kept as evidence, not selected
+UPDATED = re.compile(r"\b(updated?|modified|revised|edited)\b", re.I)
+# How far each kind of markup is trusted (before agreement).
+TITLE_SOURCES = {"json-ld": 0.8, "meta[og:title]": 0.75, "meta[twitter:title]": 0.7, "title": 0.65}
+AUTHOR_SOURCES = {"json-ld": 0.75, "meta[byl]": 0.75, "meta": 0.7, "byline-element": 0.6}
+# The first <time> of a page may date a comment or a sidebar item: alone it is not enough.
+DATE_SOURCES = {"json-ld": 0.8, "meta": 0.8, "time": 0.45}
+SITE_SOURCES = {"meta[og:site_name]": 0.75, "json-ld": 0.7}
 
 
 def candidate(field: str, value: str | None, method: str, confidence: float, snippet: str) -> Evidence:
-    return Evidence(field=field, value=value, method=method, confidence=confidence, snippet=snippet[:300])
+    return Evidence(field=field, value=value, method=method, confidence=round(confidence, 4),
+                    snippet=(snippet or "")[:300])
 
 
-def text_candidates(hints: dict[str, Any]) -> list[Evidence]:
-    """Values the clean stage found in a text dump's title, byline and dateline lines."""
+def provided_candidates(provided: dict[str, dict[str, str]]) -> list[Evidence]:
+    """Values the user supplied: ``{field: {"value": …, "source": "manifest", "snippet": …}}``."""
+    found = []
+    for field, p in sorted(provided.items()):
+        if field not in (*FIELDS, *PROVIDED_ONLY):
+            continue
+        # A value the user gave that could not be read (a malformed date) stays as evidence for a null.
+        found.append(candidate(field, p["value"], f"provided:{p['source']}", 1.0 if p["value"] else 0.0,
+                               p.get("snippet") or p["value"] or ""))
+    return found
+
+
+# --- text dumps -----------------------------------------------------------------------
+
+
+def head_candidates(head: textmeta.HeadMeta, prefix: str, reference: str | None) -> list[Evidence]:
+    """Title, byline and dateline found near each other at the head of a page's lines."""
     found: list[Evidence] = []
-    if title := hints.get("title_line"):
-        found.append(candidate("title", split_title(title["text"])[0], "text:title-line", 0.8, title["text"]))
-    if byline := hints.get("byline_line"):
-        people = names.parse_byline(byline["text"])
-        # A byline that names nobody ("Staff Correspondents") is kept as evidence for a null.
-        found.append(candidate("authors", "; ".join(people) or None, "text:byline-line", 0.8 if people else 0.0,
-                               byline["text"]))
-    if line := hints.get("dateline_line"):
-        if found_date := dates.dateline(line["text"]):
-            found.append(candidate("date_published", found_date.iso, f"text:dateline:{found_date.pattern}", 0.85,
-                                   line["text"]))
+    anchored = head.byline is not None or head.date is not None
+    if head.title and head.title_text:
+        found.append(candidate("title", head.title_text, f"{prefix}:title-line", 0.8 if anchored else 0.5,
+                               head.title.text))
+    if head.byline:
+        people = head.authors
+        conf = (0.8 if head.byline_prefixed else 0.7) if people else 0.0
+        found.append(candidate("authors", "; ".join(people) or None, f"{prefix}:byline-line", conf,
+                               head.byline.text))
+    if head.date and head.dateline:
+        # The date printed beside the headline is the one a reader sees: it outranks one markup
+        # source, not two that agree. An "Updated …" line dates a revision, not the publication.
+        updated = bool(UPDATED.search(head.dateline.text))
+        found.append(candidate("date_published", head.date.iso,
+                               f"{prefix}:dateline:{head.date.pattern}" + (":updated" if updated else ""),
+                               0.6 if updated else 0.88, head.dateline.text))
+    elif head.relative:
+        found.append(relative_candidate(head.relative.text, prefix, reference))
     return found
 
 
-def html_candidates(meta: dict[str, Any]) -> list[Evidence]:
-    """Values trafilatura read from the page's markup (meta tags, JSON-LD, bylines)."""
-    found = []
-    if meta.get("title"):
-        found.append(candidate("title", split_title(meta["title"])[0], "html:trafilatura-title", 0.7, meta["title"]))
-    if meta.get("author"):
-        people = names.parse_byline(meta["author"].replace(";", ","))
-        found.append(candidate("authors", "; ".join(people) or None, "html:trafilatura-author",
-                               0.7 if people else 0.0, meta["author"]))
+def relative_candidate(text: str, prefix: str, reference: str | None) -> Evidence:
+    """A dateline without a year: resolved against a real reference date, or kept as a null."""
+    if reference and (resolved := dates.resolve_relative(text, reference)):
+        return candidate("date_published", resolved.iso, f"{prefix}:dateline:{resolved.pattern}", 0.6,
+                         f"{text} (resolved against crawl date {reference})")
+    return candidate("date_published", None, f"{prefix}:dateline:relative-unresolved", 0.0,
+                     f"{text} (no reference date to resolve it against)")
+
+
+def text_candidates(doc: Doc, registry: Registry) -> list[Evidence]:
+    head = textmeta.find_head(doc.hints.get("page_text", ""))
+    found = head_candidates(head, "text", doc.crawl_date)
+    site = head.title_site or textmeta.site_suffix(doc.hints.get("page_text", ""), head.title_text)
+    return found + suffix_candidates(registry, site)
+
+
+# --- HTML -----------------------------------------------------------------------------
+
+
+def trust(table: dict[str, float], source: str, default: float) -> float:
+    return next((conf for key, conf in table.items() if source.startswith(key)), default)
+
+
+def site_names(found: list[Found], registry: Registry, url: str | None) -> list[str]:
+    sites = [f.value for f in found if f.field == "site"]
+    if outlet := registry.by_domain(url):
+        sites += [outlet.name, *outlet.aliases]
+    host = (urlsplit(url).hostname or "") if url else ""
+    labels = [p for p in host.lower().split(".") if p not in ("www", "com", "org", "net", "co", "uk", "io")]
+    return sites + labels
+
+
+def strip_site(title: str, sites: list[str]) -> str:
+    """The headline without a " | Site" suffix (or "Site | " prefix)."""
+    keys = {normalise(s) for s in sites if normalise(s)}
+    compact = {k.replace(" ", "") for k in keys}
+    for sep in (" | ", " - ", " – ", " — ", " · ", " • ", " :: ", " » ", " / ", ": "):
+        if sep not in title:
+            continue
+        head, _, tail = title.rpartition(sep)
+        if tail and (normalise(tail) in keys or normalise(tail).replace(" ", "") in compact):
+            return strip_site(head.strip(), sites)
+        first, _, rest = title.partition(sep)
+        if rest and (normalise(first) in keys or normalise(first).replace(" ", "") in compact):
+            return strip_site(rest.strip(), sites)
+    text, site = textmeta.split_title(title)
+    return text if site and len(site.split()) <= 3 and long_enough(text) else title
+
+
+def long_enough(text: str) -> bool:
+    return len(text.split()) >= 3
+
+
+def title_candidates(found: list[Found], sites: list[str]) -> list[Evidence]:
+    out = []
+    meta_keys = set()
+    for f in found:
+        if f.field != "title" or f.source == "h1":
+            continue
+        title = strip_site(f.value, sites)
+        meta_keys.add(normalise(title))
+        method = f"html:{f.source}" + (":site-removed" if title != f.value else "")
+        out.append(candidate("title", title, method, trust(TITLE_SOURCES, f.source, 0.6), f.value))
+    h1s = [f.value for f in found if f.field == "title" and f.source == "h1"]
+    matching = [h for h in h1s if normalise(h) in meta_keys]
+    if matching:
+        out.append(candidate("title", matching[0], "html:h1:matches-meta-title", 0.9, matching[0]))
+    elif h1s:
+        # Several <h1> (logo, widgets): the one sharing most words with the meta titles is the headline.
+        h1, overlap = max(((h, similarity(h, meta_keys)) for h in h1s), key=lambda p: p[1])
+        if overlap >= 0.5:
+            out.append(candidate("title", h1, "html:h1:like-meta-title", 0.86, h1))
+        else:
+            out.append(candidate("title", h1s[0], "html:h1", 0.85 if len(h1s) == 1 else 0.6, h1s[0]))
+    return out
+
+
+def similarity(text: str, keys: set[str]) -> float:
+    """Best word overlap (Jaccard) of ``text`` with any of ``keys``."""
+    words = set(normalise(text).split())
+    return max((len(words & set(k.split())) / len(words | set(k.split())) for k in keys if k), default=0.0)
+
+
+def author_candidates(found: list[Found]) -> list[Evidence]:
+    out = []
+    ld = [f for f in found if f.field == "author" and f.source.startswith("json-ld")]
+    if ld:
+        people = list(dict.fromkeys(p for f in ld for p in names.parse_byline(f.value, single=True)))
+        snippet = "; ".join(f.value for f in ld)
+        out.append(candidate("authors", "; ".join(people) or None, f"html:{ld[0].source}",
+                             AUTHOR_SOURCES["json-ld"] if people else 0.0, snippet))
+    for f in found:
+        if f.field != "author" or f.source.startswith("json-ld") or f.value.startswith("http"):
+            continue
+        people, _ = textmeta.byline_names(f.value)
+        people = people or names.parse_byline(f.value.replace(";", ","), single=f.source.startswith("meta"))
+        source = f.source if f.source.startswith("meta") else "byline-element:" + f.source
+        conf = trust(AUTHOR_SOURCES, source, 0.6) if people else 0.0
+        out.append(candidate("authors", "; ".join(people) or None, f"html:{source}", conf, f.value))
+    return out
+
+
+def iso_date(value: str) -> str | None:
+    """YYYY-MM-DD from a machine date ("2024-07-24T10:00:00+02:00") or a written one."""
+    value = value.strip()
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        iso = dates.to_iso(*(int(x) for x in (value[:4], value[5:7], value[8:10]))) if value[:4].isdigit() and \
+            value[5:7].isdigit() and value[8:10].isdigit() else None
+        if iso:
+            return iso
+    found = dates.find_dates(value)
+    return found[0].iso if found else None
+
+
+def date_candidates(found: list[Found], meta: dict[str, Any], url: str | None) -> list[Evidence]:
+    out = []
+    for f in found:
+        if f.field == "date" and (iso := iso_date(f.value)):
+            out.append(candidate("date_published", iso, f"html:{f.source}", trust(DATE_SOURCES, f.source, 0.7),
+                                 f.value))
     if meta.get("date"):
-        found.append(candidate("date_published", meta["date"][:10], "html:trafilatura-date", 0.75, meta["date"]))
+        # htmldate alone guesses from page furniture too often; it counts only with a second source.
+        out.append(candidate("date_published", meta["date"][:10], "html:htmldate-original", 0.45, meta["date"]))
+    if iso := url_date(url):
+        out.append(candidate("date_published", iso, "html:url-path", 0.65, url or ""))
+    return out
+
+
+def site_candidates(found: list[Found], meta: dict[str, Any], registry: Registry) -> list[Evidence]:
+    out = []
+    for f in found:
+        if f.field == "site" and not f.value.startswith("@"):
+            outlet = registry.by_alias(f.value)
+            name = outlet.name if outlet else f.value
+            out.append(candidate("outlet", name, f"html:{f.source}", trust(SITE_SOURCES, f.source, 0.5), f.value))
+    return out
+
+
+def trafilatura_candidates(meta: dict[str, Any], sites: list[str]) -> list[Evidence]:
+    """What trafilatura's own metadata extraction read (title, author), as one more voice."""
+    out = []
+    if meta.get("title"):
+        out.append(candidate("title", strip_site(meta["title"], sites), "html:trafilatura-title", 0.6,
+                             meta["title"]))
+    if meta.get("author"):
+        people = names.parse_byline(meta["author"].replace(";", ","), single=True)
+        out.append(candidate("authors", "; ".join(people) or None, "html:trafilatura-author",
+                             0.7 if people else 0.0, meta["author"]))
     if meta.get("sitename"):
-        found.append(candidate("outlet", meta["sitename"], "html:trafilatura-sitename", 0.6, meta["sitename"]))
+        out.append(candidate("outlet", meta["sitename"], "html:trafilatura-sitename", 0.55, meta["sitename"]))
+    return out
+
+
+def html_candidates(doc: Doc, registry: Registry) -> list[Evidence]:
+    found = [Found(*f) for f in doc.hints.get("html_found", [])]
+    meta = doc.hints.get("html_meta") or {}
+    url = page_url(doc)
+    sites = site_names(found, registry, url)
+    out = title_candidates(found, sites) + author_candidates(found) + date_candidates(found, meta, url)
+    out += site_candidates(found, meta, registry) + trafilatura_candidates(meta, sites)
+    page_title = next((f.value for f in found if f.field == "title" and f.source == "title"), "")
+    out += suffix_candidates(registry, textmeta.split_title(page_title)[1])
     if meta.get("url"):
-        found.append(candidate("url", meta["url"], "html:canonical-url", 0.8, meta["url"]))
-    return found
+        out.append(candidate("url", meta["url"], "html:canonical-url", 0.8, meta["url"]))
+    hint = best_value(out, "title")
+    visible = doc.hints.get("visible_text", "")
+    head = textmeta.find_head(visible, title_hint=hint)
+    if head.title is None:
+        head = textmeta.find_head(visible)
+        # The page's own headline line, found by its byline and dateline: one more voice for the title.
+        if head.title_text and (head.byline or head.date):
+            out.append(candidate("title", head.title_text, "html:visible:title-line", 0.78, head.title.text))
+    out += [e for e in head_candidates(head, "html:visible", doc.crawl_date) if e.field != "title"]
+    return out
 
 
-def outlet_candidates(registry: Registry, doc: Doc, site_suffix: str | None) -> list[Evidence]:
+# --- outlets and selection ------------------------------------------------------------
+
+
+def suffix_candidates(registry: Registry, site_suffix: str | None) -> list[Evidence]:
+    if not site_suffix:
+        return []
+    outlet = registry.by_alias(site_suffix)
+    if outlet:
+        return [candidate("outlet", outlet.name, "registry:title-suffix", 0.85, site_suffix)]
+    return [candidate("outlet", site_suffix, "text:title-suffix", 0.5, site_suffix)]
+
+
+def page_url(doc: Doc) -> str | None:
+    """The page's address: given by the user or the crawl, else its canonical link."""
+    given = ((doc.hints.get("provided") or {}).get("url") or {}).get("value")
+    return doc.url or given or (doc.hints.get("html_meta") or {}).get("url")
+
+
+def outlet_candidates(registry: Registry, doc: Doc) -> list[Evidence]:
     found = []
-    if outlet := registry.by_domain(doc.url):
-        found.append(candidate("outlet", outlet.name, "registry:domain", 0.95, doc.url or ""))
+    url = page_url(doc)
+    if outlet := registry.by_domain(url):
+        found.append(candidate("outlet", outlet.name, "registry:domain", 0.95, url or ""))
     if hit := registry.by_signature(doc.hints.get("page_text", "")):
         found.append(candidate("outlet", hit[0].name, "registry:signature", 0.9, hit[1]))
-    if site_suffix:
-        outlet = registry.by_alias(site_suffix)
-        name, method, conf = (outlet.name, "registry:title-suffix", 0.85) if outlet else (
-            site_suffix, "text:title-suffix", 0.5)
-        found.append(candidate("outlet", name, method, conf, site_suffix))
     return found
+
+
+def support(found: list[Evidence], field: str) -> dict[str, float]:
+    """Each value's score: its best candidate's confidence plus a bonus per agreeing method."""
+    best: dict[str, float] = {}
+    methods: dict[str, set[str]] = defaultdict(set)
+    for e in found:
+        if e.field == field and e.value and e.confidence > 0:
+            key = value_key(field, e.value)
+            best[key] = max(best.get(key, 0.0), e.confidence)
+            methods[key].add(":".join(e.method.split(":")[:2]))
+    return {k: best[k] + AGREEMENT_BONUS * (len(methods[k]) - 1) for k in best}
+
+
+def value_key(field: str, value: str) -> str:
+    return value if field in ("date_published", "url") else normalise(value)
+
+
+def best_value(found: list[Evidence], field: str) -> str | None:
+    chosen = select(found, field)
+    return chosen.value if chosen else None
 
 
 def select(found: list[Evidence], field: str) -> Evidence | None:
-    with_value = [e for e in found if e.field == field and e.value]
-    return max(with_value, key=lambda e: e.confidence, default=None)
+    given = [e for e in found if e.field == field and e.value and e.method.startswith("provided:")]
+    if given:
+        return given[0]  # what the user said wins, whatever the page says
+    scores = {k: v for k, v in support(found, field).items() if v >= MIN_SUPPORT}
+    if not scores:
+        return None
+    # Highest score; ties go to the value seen first (sources are listed strongest first).
+    order = {}
+    for i, e in enumerate(found):
+        if e.field == field and e.value and e.confidence > 0:
+            order.setdefault(value_key(field, e.value), i)
+    key = max(scores, key=lambda k: (scores[k], -order[k]))
+    return max((e for e in found if e.field == field and e.value and value_key(field, e.value) == key),
+               key=lambda e: e.confidence)
+
+
+def provided_only(e: Evidence) -> bool:
+    return e.field in PROVIDED_ONLY and e.value is not None
 
 
 class Metadata(Stage):
@@ -86,8 +342,12 @@ class Metadata(Stage):
         self.registry = Registry(config.outlets)
 
     def process_doc(self, doc: Doc) -> None:
-        found = text_candidates(doc.hints) + html_candidates(doc.hints.get("html_meta") or {})
-        found += outlet_candidates(self.registry, doc, doc.hints.get("title_site"))
+        found = provided_candidates(doc.hints.get("provided") or {})
+        if "html_found" in doc.hints:
+            found += html_candidates(doc, self.registry)
+        else:
+            found += text_candidates(doc, self.registry)
+        found += outlet_candidates(self.registry, doc)
         chosen = {field: select(found, field) for field in FIELDS}
         for field, evidence in chosen.items():
             value = evidence.value if evidence else None
@@ -95,4 +355,5 @@ class Metadata(Stage):
                 doc.authors = value.split("; ") if value else []
             else:
                 setattr(doc, field, value)
-        doc.evidence = [replace(e, selected=True) if e is chosen[e.field] else e for e in found]
+        doc.evidence = [replace(e, selected=True) if e is chosen.get(e.field) or provided_only(e) else e
+                        for e in found]

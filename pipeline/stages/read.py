@@ -1,8 +1,10 @@
 """Read: bytes to text. Hash the source, refuse empty and binary files, detect encodings.
 
-UTF-8 (with or without BOM) is taken as is; other bytes go to an HTML ``charset``
-declaration if there is one, then to charset-normalizer, whose answer is recorded with
-how sure it was.
+A byte-order mark decides first; then valid UTF-8 is taken as is (non-ASCII bytes that
+happen to form valid UTF-8 are almost never another encoding); other bytes go to the
+charset the HTTP response declared (WARC), then to an HTML ``charset`` declaration, then
+to charset-normalizer, whose answer is recorded with how sure it was. The labels
+"iso-8859-1"/"latin1"/"ascii" are read as windows-1252, as browsers do.
 """
 
 from __future__ import annotations
@@ -33,7 +35,22 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def decode(raw: bytes, fmt: str) -> tuple[str, str, float] | None:
+# WHATWG Encoding Standard: these labels mean windows-1252 on the web.
+WEB_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
+               "ascii": "cp1252", "iso8859-1": "cp1252"}
+
+
+def try_declared(raw: bytes, label: str | None, confidence: float) -> tuple[str, str, float] | None:
+    if not label:
+        return None
+    name = WEB_ALIASES.get(label.lower(), label.lower())
+    try:
+        return raw.decode(name), name, confidence
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def decode(raw: bytes, fmt: str, http_charset: str | None = None) -> tuple[str, str, float] | None:
     """(text, encoding, confidence), or None when no encoding yields text."""
     for bom, name in BOMS:
         if raw.startswith(bom):
@@ -42,13 +59,11 @@ def decode(raw: bytes, fmt: str) -> tuple[str, str, float] | None:
         return raw.decode("utf-8"), "utf-8", 1.0
     except UnicodeDecodeError:
         pass
+    if from_http := try_declared(raw, http_charset, 0.95):
+        return from_http
     declared = META_CHARSET.search(raw[:4096]) if fmt == "html" else None
-    if declared:
-        name = declared.group(1).decode("ascii", "replace").lower()
-        try:
-            return raw.decode(name), name, 0.9
-        except (LookupError, UnicodeDecodeError):
-            pass
+    if declared and (from_meta := try_declared(raw, declared.group(1).decode("ascii", "replace"), 0.9)):
+        return from_meta
     best = from_bytes(raw).best()
     if best is None:
         return None
@@ -76,13 +91,14 @@ class Read(Stage):
             return self.quarantine(doc, "empty", f"{doc.source_bytes} bytes, no text")
         if looks_binary(doc.raw):
             return self.quarantine(doc, "binary", "NUL bytes in the first 8 KiB")
-        decoded = decode(doc.raw, doc.source_format)
+        is_html = doc.source_format == "html" or doc.hints.get("markup") == "html"
+        decoded = decode(doc.raw, "html" if is_html else "txt", doc.hints.get("http_charset"))
         if decoded is None:
             return self.quarantine(doc, "undecodable", "no encoding fits these bytes")
         text, doc.encoding, doc.encoding_confidence = decoded
         if len(CONTROL.findall(text)) > MAX_CONTROL_SHARE * len(text):
             return self.quarantine(doc, "binary", f"control characters after decoding as {doc.encoding}")
-        if doc.source_format == "html":
+        if is_html:
             doc.html = text
         else:
             doc.text = text

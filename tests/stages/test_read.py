@@ -40,3 +40,18 @@ def test_unusable_bytes_are_quarantined(raw: bytes, reason: str) -> None:
 def test_reader_skip_reason_becomes_quarantine() -> None:
     outcome = Read().process_doc(Doc(source_path="a.pdf", skip_reason="unsupported_format: .pdf"))
     assert outcome is not None and (outcome.reason, outcome.detail) == ("unsupported_format", ".pdf")
+
+
+def test_http_charset_is_used_before_detection() -> None:
+    raw = "<html><body><p>Prix: 10 € — café</p></body></html>".encode("cp1252")
+    doc = Doc(source_path="c.warc#offset=0", raw=raw, source_format="warc")
+    doc.hints.update(markup="html", http_charset="iso-8859-1")  # read as windows-1252, as browsers do
+    assert Read().process_doc(doc) is None
+    assert doc.encoding == "cp1252" and "10 € — café" in (doc.html or "")
+
+
+def test_jsonl_text_stays_text() -> None:
+    doc = Doc(source_path="p.jsonl#L1", raw=b"Plain text", source_format="jsonl")
+    doc.hints["markup"] = "text"
+    assert Read().process_doc(doc) is None
+    assert doc.text == "Plain text" and doc.html is None

@@ -1,0 +1,193 @@
+"""``python -m pipeline.bench cleaning``: text-dump cleaning against jusText and keep-everything.
+
+Each benchmark page's HTML is rendered to a text dump by several real renderers
+(``render.py``); every dump then goes through the real ``Clean`` stage, through jusText
+(one ``<p>`` per dump line, English stoplist), through presscorpus's rules without
+the line classifier, and through nothing at all (keep everything). All are scored in
+the same process on the same dumps with the body metric of ``metric.py``, per renderer,
+together with the share of documents that lose more than 10% of their body.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import html
+import json
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.bench import render
+from pipeline.bench.metric import BodyScore
+from pipeline.bench.pages import SPLITS, load_pages
+from pipeline.config import Config
+from pipeline.doc import Doc
+from pipeline.errors import UserError
+from pipeline.stages.clean import Clean
+from pipeline.textclean import clean_text, clear_caches
+
+Cleaner = Callable[[str], str]
+SYSTEMS = ("presscorpus", "rules-only", "justext", "keep-all")
+
+
+def presscorpus_cleaner() -> Cleaner:
+    """The real clean stage; a quarantined page (too little text left) counts as empty."""
+    stage = Clean(Config())
+
+    def clean(dump: str) -> str:
+        doc = Doc(source_path="bench.txt", id="bench", text=dump)
+        result = stage.process([doc])
+        return result.docs[0].text if result.docs else ""
+
+    return clean
+
+
+def rules_only_cleaner() -> Cleaner:
+    """presscorpus's named rules without the line classifier (what the model must beat)."""
+    min_words = Config().min_words
+
+    def clean(dump: str) -> str:
+        text = clean_text(dump, use_model=False).text
+        return text if len(text.split()) >= min_words else ""
+
+    return clean
+
+
+def justext_cleaner() -> Cleaner:
+    import justext
+
+    stoplist = justext.get_stoplist("English")
+
+    def clean(dump: str) -> str:
+        wrapped = "<html><body>" + "".join(f"<p>{html.escape(ln)}</p>" for ln in dump.splitlines()) + "</body></html>"
+        paragraphs = justext.justext(wrapped, stoplist)
+        return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+    return clean
+
+
+def keep_all(dump: str) -> str:
+    return dump
+
+
+CLEANERS: dict[str, Callable[[], Cleaner]] = {
+    "presscorpus": presscorpus_cleaner,
+    "rules-only": rules_only_cleaner,
+    "justext": justext_cleaner,
+    "keep-all": lambda: keep_all,
+}
+
+
+@dataclass
+class Result:
+    score: BodyScore = field(default_factory=BodyScore)
+    seconds: float = 0.0
+
+
+def _render_one(job: tuple[str, str]) -> str:
+    name, page_html = job
+    try:
+        return render.available_renderers()[name](page_html)
+    except Exception:  # a renderer crash or timeout is an empty dump, not a bench failure
+        return ""
+
+
+def cache_path(cache: Path | None, renderer: str, pages_file: Path, split: str, limit: int | None) -> Path | None:
+    if cache is None:
+        return None
+    key = hashlib.sha1(f"{pages_file.resolve()}|{split}|{limit}|{renderer}".encode()).hexdigest()[:12]
+    return cache / f"dumps-{renderer}-{split}-{key}.jsonl.gz"
+
+
+def render_dumps(renderer: str, pages: list[dict], jobs: int, cached: Path | None) -> list[str]:
+    """Dumps of every page by one renderer, read from / written to ``cached`` if given."""
+    if cached is not None and cached.is_file():
+        with gzip.open(cached, "rt", encoding="utf-8") as fh:
+            dumps = {row["id"]: row["dump"] for row in map(json.loads, fh)}
+        if all(str(p["id"]) in dumps for p in pages):
+            return [dumps[str(p["id"])] for p in pages]
+    jobs_list = [(renderer, p["html"]) for p in pages]
+    if jobs > 1:
+        with ProcessPoolExecutor(jobs) as pool:
+            out = list(pool.map(_render_one, jobs_list, chunksize=8))
+    else:
+        out = [_render_one(j) for j in jobs_list]
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with gzip.open(cached, "wt", encoding="utf-8") as fh:
+            for page, dump in zip(pages, out, strict=True):
+                fh.write(json.dumps({"id": str(page["id"]), "dump": dump}) + "\n")
+    return out
+
+
+def score_system(cleaner: Cleaner, dumps: list[str], truths: list[str]) -> Result:
+    result = Result()
+    clear_caches()  # each system starts cold: no line memoised from an earlier run
+    start = time.perf_counter()
+    outputs = [cleaner(d) for d in dumps]
+    result.seconds = time.perf_counter() - start
+    for truth, out in zip(truths, outputs, strict=True):
+        result.score.add(truth, out)
+    return result
+
+
+def evaluate(pages: list[dict], renderers: list[str], systems: list[str], jobs: int,
+             cache: Path | None, key: Callable[[str], Path | None]) -> Iterator[tuple[str, str, Result]]:
+    cleaners = {name: CLEANERS[name]() for name in systems}
+    truths = [p["body"] or "" for p in pages]
+    for renderer in renderers:
+        dumps = render_dumps(renderer, pages, jobs, key(renderer))
+        for name, cleaner in cleaners.items():
+            yield renderer, name, score_system(cleaner, dumps, truths)
+
+
+def format_row(renderer: str, system: str, r: Result, timing: bool) -> str:
+    s = r.score
+    row = (f"{renderer:<11} {system:<12} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
+           f"{s.lost_body_share:9.1%} {s.n:5d}")
+    if timing:
+        row += f" {s.n / r.seconds if r.seconds else 0.0:9.1f}"
+    return row
+
+
+def header(timing: bool) -> str:
+    h = f"{'renderer':<11} {'system':<12} {'P':>6} {'R':>6} {'F1':>6} {'lost>10%':>9} {'docs':>5}"
+    return h + (f" {'pages/s':>9}" if timing else "")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("cleaning", help="text-dump cleaning vs jusText and keep-everything, per renderer",
+                       description="Render each page to text with several renderers, clean the dumps with the "
+                       "real clean stage, and print body precision/recall/F1 beside jusText and keep-everything.")
+    p.add_argument("--pages", type=Path, required=True, help="benchmark file (gzip'd JSON Lines with html and body)")
+    p.add_argument("--split", choices=SPLITS, default="dev", help="dev (default), holdout (report only) or all")
+    p.add_argument("--renderer", action="append", choices=["inscriptis", "html2text", "lynx", "w3m"],
+                   help="renderer to measure (repeatable; default: every available one)")
+    p.add_argument("--system", action="append", choices=SYSTEMS, help="systems to score (default: all)")
+    p.add_argument("--limit", type=int, help="only the first N pages of the split")
+    p.add_argument("--timing", action="store_true", help="also print pages/s of each system's cleaning")
+    p.add_argument("--jobs", type=int, default=1, help="processes used for rendering (default 1)")
+    p.add_argument("--cache", type=Path, help="folder to keep rendered dumps in between runs")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    available = render.available_renderers()
+    renderers = args.renderer or list(available)
+    missing = [r for r in renderers if r not in available]
+    if missing:
+        raise UserError(f"renderer not installed: {', '.join(missing)}")
+    pages = list(load_pages(args.pages, args.split, args.limit))
+    if not pages:
+        raise UserError(f"{args.pages}: no pages in split {args.split}")
+    print(f"cleaning benchmark: {len(pages)} {args.split} pages from {args.pages}")
+    print(header(args.timing))
+    systems = args.system or list(SYSTEMS)
+    key = lambda r: cache_path(args.cache, r, args.pages, args.split, args.limit)  # noqa: E731
+    for renderer, system, result in evaluate(pages, renderers, systems, args.jobs, args.cache, key):
+        print(format_row(renderer, system, result, args.timing), flush=True)
+    return 0

@@ -1,0 +1,204 @@
+"""``python -m pipeline.bench.train_linemodel --pages PATH``: train ``data/linemodel.json``.
+
+Trains on the dev split only, on dumps from every renderer at once (a model tuned to one
+renderer's quirks fails on the others). A line's label is whether at least half of its
+4-token shingles (or, for a shorter line, its words in order) occur in the annotated
+body; each line weighs its share of the document's tokens, so every page counts the
+same, as in the metric. Two weighted, L2-regularised logistic regressions are fitted
+by Newton's method (numpy); the threshold is the one with the best dev F1 among those
+that keep the share of pages losing more than 10% of their body within ``--max-lost``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from pipeline import linemodel, textclean
+from pipeline.bench import render
+from pipeline.bench.cleaning import cache_path, render_dumps
+from pipeline.bench.metric import TOKEN, BodyScore, shingles
+from pipeline.bench.pages import load_pages
+from pipeline.lines import Line
+
+L2 = 1.0
+THRESHOLDS = [0.04, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.3]
+
+
+@dataclass
+class Page:
+    truth: str
+    lines: list[Line]
+    rows: list[list[float]] = field(default_factory=list)
+    labels: list[float] = field(default_factory=list)
+    weights: list[float] = field(default_factory=list)
+    train: list[bool] = field(default_factory=list)  # the model decides this line
+
+
+def line_label(text: str, truth_shingles: set, truth_words: str) -> bool | None:
+    tokens = TOKEN.findall(text.lower())
+    if not tokens:
+        return None
+    if len(tokens) >= 4:
+        own = [tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)]
+        return sum(s in truth_shingles for s in own) / len(own) >= 0.5
+    return f" {' '.join(tokens)} " in truth_words
+
+
+def prepare(dump: str, truth: str) -> Page:
+    result = textclean.apply_rules(dump)
+    page = Page(truth, result.lines)
+    seq = [ln for ln in result.lines if not ln.blank]
+    page.rows = linemodel.line_features(result.lines, textclean.rule_families())
+    truth_sh = set(shingles(truth))
+    truth_words = f" {' '.join(TOKEN.findall(truth.lower()))} "
+    total = sum(len(TOKEN.findall(ln.text)) for ln in seq) or 1
+    for ln in seq:
+        label = line_label(ln.text, truth_sh, truth_words)
+        page.labels.append(float(bool(label)))
+        page.weights.append(len(TOKEN.findall(ln.text)) / total * 100)
+        final = bool(ln.role) or bool(ln.rule and ln.rule not in linemodel.STRUCTURAL)
+        page.train.append(label is not None and not final)
+    return page
+
+
+def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, names: list[str]) -> dict:
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    z = np.hstack([np.ones((len(x), 1)), (x - mean) / scale])
+    beta = np.zeros(z.shape[1])
+    reg = np.full(z.shape[1], L2)
+    reg[0] = 0.0
+    for _ in range(25):
+        p = 1 / (1 + np.exp(-np.clip(z @ beta, -30, 30)))
+        grad = z.T @ (w * (p - y)) + reg * beta
+        hess = (z * (w * p * (1 - p))[:, None]).T @ z + np.diag(reg + 1e-6)
+        step = np.linalg.solve(hess, grad)
+        beta -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return {"names": names, "mean": mean.round(6).tolist(), "scale": scale.round(6).tolist(),
+            "weights": beta[1:].round(6).tolist(), "bias": round(float(beta[0]), 6)}
+
+
+def fit_mlp(x: np.ndarray, y: np.ndarray, w: np.ndarray, names: list[str], units: int,
+            epochs: int = 12, seed: int = 0) -> dict:
+    """One hidden ReLU layer, weighted log-loss, Adam on minibatches (seeded: reproducible)."""
+    rng = np.random.default_rng(seed)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    z = (x - mean) / scale
+    w = w / w.mean()
+    params = [rng.normal(0, 1 / math.sqrt(z.shape[1]), (z.shape[1], units)), np.zeros(units),
+              rng.normal(0, 1 / math.sqrt(units), units), np.zeros(1)]
+    m1 = [np.zeros_like(p) for p in params]
+    m2 = [np.zeros_like(p) for p in params]
+    lr, decay, step = 3e-3, 1e-4, 0
+    for _ in range(epochs):
+        order = rng.permutation(len(z))
+        for start in range(0, len(z), 2048):
+            idx = order[start : start + 2048]
+            xb, yb, wb = z[idx], y[idx], w[idx]
+            h_pre = xb @ params[0] + params[1]
+            h = np.maximum(0.0, h_pre)
+            p = 1 / (1 + np.exp(-np.clip(h @ params[2] + params[3][0], -30, 30)))
+            dz = wb * (p - yb) / len(idx)
+            dh = np.outer(dz, params[2]) * (h_pre > 0)
+            grads = [xb.T @ dh + decay * params[0], dh.sum(axis=0), h.T @ dz + decay * params[2],
+                     np.array([dz.sum()])]
+            step += 1
+            for i, g in enumerate(grads):
+                m1[i] = 0.9 * m1[i] + 0.1 * g
+                m2[i] = 0.999 * m2[i] + 0.001 * g * g
+                params[i] -= lr * (m1[i] / (1 - 0.9**step)) / (np.sqrt(m2[i] / (1 - 0.999**step)) + 1e-8)
+    return {"names": names, "mean": mean.round(6).tolist(), "scale": scale.round(6).tolist(),
+            "hidden": params[0].round(5).tolist(), "hidden_bias": params[1].round(5).tolist(),
+            "weights": params[2].round(5).tolist(), "bias": round(float(params[3][0]), 5)}
+
+
+def stack(pages: list[Page], rows_of) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    xs, ys, ws = [], [], []
+    for page in pages:
+        rows = rows_of(page)
+        for row, y, w, t in zip(rows, page.labels, page.weights, page.train, strict=True):
+            if t:
+                xs.append(row)
+                ys.append(y)
+                ws.append(w)
+    return np.array(xs, dtype=float), np.array(ys), np.array(ws)
+
+
+def choose_threshold(pages: list[Page], model: linemodel.LineModel, max_lost: float) -> tuple[float, list[str]]:
+    scored = [(page, linemodel.body_scores(page.lines, textclean.rule_families(), model)) for page in pages]
+    report, best, safest = [], (-1.0, 0.5), (2.0, THRESHOLDS[0])
+    for t in THRESHOLDS:
+        score = BodyScore()
+        for page, decisions in scored:
+            kept = []
+            for line, p, _ in decisions:
+                if textclean.model_keeps(line, p, dataclasses.replace(model, threshold=t)):
+                    kept.append(line.output)
+            score.add(page.truth, "\n".join(kept))
+        report.append(f"threshold {t:.2f}  P {score.precision:.3f}  R {score.recall:.3f}  F1 {score.f1:.3f}  "
+                      f"lost>10% {score.lost_body_share:.1%}")
+        if score.lost_body_share <= max_lost and score.f1 > best[0]:
+            best = (score.f1, t)
+        safest = min(safest, (score.lost_body_share, t))
+    return (best[1] if best[0] >= 0 else safest[1]), report
+
+
+def register_args() -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python -m pipeline.bench.train_linemodel", description=__doc__)
+    p.add_argument("--pages", type=Path, required=True)
+    p.add_argument("--cache", type=Path, help="folder of rendered dumps (shared with the cleaning bench)")
+    p.add_argument("--jobs", type=int, default=1)
+    p.add_argument("--max-lost", type=float, default=0.04)
+    p.add_argument("--units", type=int, default=32, help="hidden units (0: logistic regression)")
+    p.add_argument("--threshold", type=float, help="ship this removal threshold instead of the chosen one "
+                   "(after reading the printed dev table)")
+    p.add_argument("--reinstate", type=float, default=0.3,
+                   help="score at which a line removed by a structural rule is kept after all")
+    p.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "data" / "linemodel.json")
+    return p.parse_args()
+
+
+def main() -> int:
+    args = register_args()
+    pages_in = list(load_pages(args.pages, "dev"))
+    pages: list[Page] = []
+    for renderer in render.available_renderers():
+        dumps = render_dumps(renderer, pages_in, args.jobs, cache_path(args.cache, renderer, args.pages, "dev", None))
+        pages += [prepare(d, p["body"] or "") for d, p in zip(dumps, pages_in, strict=True)]
+        print(f"{renderer}: {len(dumps)} dumps", flush=True)
+    names = linemodel.feature_names()
+    x, y, w = stack(pages, lambda page: page.rows)
+    first = fit_mlp(x, y, w, names, args.units) if args.units else fit(x, y, w, names)
+    lines_model = linemodel.Scorer.from_dict(first)
+    for page in pages:
+        seq = [ln for ln in page.lines if not ln.blank]
+        page.ctx = linemodel.context_features(seq, lines_model.scores(page.rows))  # type: ignore[attr-defined]
+    x2, y2, w2 = stack(pages, lambda page: page.ctx)  # type: ignore[attr-defined]
+    if args.units:
+        second = fit_mlp(x2, y2, w2, linemodel.CONTEXT, args.units // 2)
+    else:
+        second = fit(x2, y2, w2, linemodel.CONTEXT)
+    model = linemodel.LineModel(lines_model, linemodel.Scorer.from_dict(second), 0.5, args.reinstate)
+    threshold, report = choose_threshold(pages, model, args.max_lost)
+    threshold = args.threshold if args.threshold is not None else threshold
+    print("\n".join(report))
+    out = {"trained_on": "dev split, all renderers", "lines": first, "context": second, "threshold": threshold,
+           "reinstate": args.reinstate}
+    args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    print(f"{args.out}: trained on {len(x)} lines, threshold {threshold}, reinstate {args.reinstate}")
+    return 0 if not math.isnan(first["bias"]) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

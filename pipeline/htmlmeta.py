@@ -1,0 +1,229 @@
+"""Metadata a page declares in its markup: JSON-LD, OpenGraph and meta tags, <title>,
+<h1>, byline elements, and the page's visible lines (for the dateline beside the headline).
+
+Everything here only *reads* candidates out of the tree; the metadata stage weighs them.
+Each candidate names the tag it came from, so the record's evidence says where a value
+was found ("meta[property=article:published_time]", "json-ld:NewsArticle.author").
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from lxml import html as lxml_html
+from lxml.etree import ParserError
+
+# Which meta tags say what; the name is matched case-insensitively on name/property/itemprop.
+META_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("og:title", "twitter:title", "dc.title", "citation_title", "parsely-title", "sailthru.title"),
+    "site": ("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site"),
+    "author": ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "citation_author",
+               "byl", "byline", "dcterms.creator", "cxenseparse:author"),
+    "date": ("article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
+             "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created",
+             "citation_publication_date", "citation_date", "parsely-pub-date", "sailthru.date",
+             "article.published", "published_time", "og:published_time", "article:published"),
+}
+ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+                 "opinionnewsarticle", "scholarlyarticle", "techarticle", "report", "liveblogposting",
+                 "backgroundnewsarticle", "review", "posting", "socialmediaposting")
+BYLINE_HINT = re.compile(r"\b(byline|by-line|author|writer|contributor)s?\b", re.I)
+SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe", "button", "select", "form",
+             "nav"}
+BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "tr", "td", "th",
+              "section", "article", "header", "footer", "aside", "main", "blockquote", "figure", "figcaption",
+              "dd", "dt", "dl", "table", "hr", "pre", "address", "time"}
+URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_.]|$)")
+SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Found:
+    """One value read from the markup, and the tag it came from."""
+
+    field: str  # title | site | author | date | url
+    value: str
+    source: str  # e.g. "meta[og:title]", "json-ld:NewsArticle.headline", "h1"
+
+
+def parse(html: str) -> Any | None:
+    try:
+        return lxml_html.document_fromstring(html)
+    except (ParserError, ValueError):
+        return None
+
+
+def squash(text: str | None) -> str:
+    """Spacing folded, and entities left escaped in attributes and JSON-LD ("&#8217;") decoded."""
+    return SPACE.sub(" ", html.unescape(text or "")).strip()
+
+
+def meta_values(tree: Any) -> Iterator[Found]:
+    wanted = {name: f for f, names in META_FIELDS.items() for name in names}
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        content = squash(meta.get("content"))
+        if key in wanted and content:
+            yield Found(wanted[key], content, f"meta[{key}]")
+
+
+def json_ld_objects(tree: Any) -> Iterator[dict[str, Any]]:
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text.strip().rstrip(";"))
+        except (json.JSONDecodeError, RecursionError):
+            continue
+        yield from flatten_ld(data)
+
+
+def flatten_ld(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from flatten_ld(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+            if isinstance(data.get(key), list | dict):
+                yield from flatten_ld(data[key], depth + 1)
+
+
+def ld_types(obj: dict[str, Any]) -> list[str]:
+    kinds = obj.get("@type") or []
+    return [str(k).lower() for k in (kinds if isinstance(kinds, list) else [kinds])]
+
+
+def ld_names(value: Any) -> list[str]:
+    """Names of people in a JSON-LD author value (a string, a Person, a list of them)."""
+    items = value if isinstance(value, list) else [value]
+    found = []
+    for item in items:
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict) and "organization" not in ld_types(item) and isinstance(item.get("name"), str):
+            found.append(item["name"])
+    return [squash(n) for n in found if squash(n)]
+
+
+def json_ld_values(tree: Any) -> Iterator[Found]:
+    for obj in json_ld_objects(tree):
+        kinds = ld_types(obj)
+        article = next((k for k in kinds if k in ARTICLE_TYPES), None)
+        if article is None:
+            continue
+        label = f"json-ld:{article}"
+        for key in ("headline", "name"):
+            if isinstance(obj.get(key), str) and squash(obj[key]):
+                yield Found("title", squash(obj[key]), f"{label}.{key}")
+                break
+        for name in ld_names(obj.get("author")):
+            yield Found("author", name, f"{label}.author")
+        for key in ("datePublished", "dateCreated"):
+            if isinstance(obj.get(key), str) and obj[key].strip():
+                yield Found("date", obj[key].strip(), f"{label}.{key}")
+                break
+        publisher = obj.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str) and publisher["name"].strip():
+            yield Found("site", squash(publisher["name"]), f"{label}.publisher")
+
+
+def time_values(tree: Any) -> Iterator[Found]:
+    """Machine-readable dates in the page body: itemprop=datePublished, then the first <time>."""
+    for el in tree.iter():
+        if isinstance(el.tag, str) and (el.get("itemprop") or "").lower() == "datepublished" and el.tag != "meta":
+            value = el.get("datetime") or el.get("content") or el.text_content()
+            if squash(value):
+                yield Found("date", squash(value), f"{el.tag}[itemprop=datePublished]")
+                break
+    for el in tree.iter("time"):
+        if squash(el.get("datetime")):
+            yield Found("date", squash(el.get("datetime")), "time[datetime]")
+            return
+
+
+def title_values(tree: Any) -> Iterator[Found]:
+    title = tree.find(".//title")
+    if title is not None and squash(title.text_content()):
+        yield Found("title", squash(title.text_content()), "title")
+    for h1 in tree.iter("h1"):
+        text = squash(h1.text_content())
+        if text:
+            yield Found("title", text, "h1")
+
+
+def byline_values(tree: Any) -> Iterator[Found]:
+    """Text of elements marked as author or byline (rel, itemprop, class or id)."""
+    seen = 0
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
+            continue
+        marks = " ".join(el.get(a) or "" for a in ("rel", "itemprop", "class", "id"))
+        if not BYLINE_HINT.search(marks):
+            continue
+        text = squash(el.text_content())
+        if 0 < len(text) <= 120:
+            yield Found("author", text, f"{el.tag}[{BYLINE_HINT.search(marks).group(0).lower()}]")
+            seen += 1
+            if seen >= 6:
+                return
+
+
+def canonical_url(tree: Any) -> Iterator[Found]:
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical" and (link.get("href") or "").startswith("http"):
+            yield Found("url", link.get("href").strip(), "link[rel=canonical]")
+            return
+    for meta in tree.iter("meta"):
+        if (meta.get("property") or "").lower() == "og:url" and (meta.get("content") or "").startswith("http"):
+            yield Found("url", meta.get("content").strip(), "meta[og:url]")
+            return
+
+
+def url_date(url: str | None) -> str | None:
+    """A date written in the URL's path (/2024/07/24/), as YYYY-MM-DD."""
+    m = URL_DATE.search(urlsplit(url).path) if url else None
+    if not m:
+        return None
+    year, month, day = (int(g) for g in m.groups())
+    if 1 <= month <= 12 and 1 <= day <= 31:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def page_values(tree: Any) -> list[Found]:
+    return [*json_ld_values(tree), *meta_values(tree), *time_values(tree), *title_values(tree),
+            *byline_values(tree), *canonical_url(tree)]
+
+
+def visible_lines(tree: Any) -> list[str]:
+    """The page's text as a browser would lay it out, one block per line (no scripts, menus)."""
+    chunks: list[str] = []
+
+    def walk(el: Any) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in SKIP_TAGS or not tag:
+            return
+        block = tag in BLOCK_TAGS
+        if block:
+            chunks.append("\n")
+        if el.text:
+            chunks.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                chunks.append(child.tail)
+        if block:
+            chunks.append("\n")
+
+    body = tree.find(".//body")
+    walk(body if body is not None else tree)
+    return [squash(line) for line in "".join(chunks).split("\n") if squash(line)]

@@ -1,0 +1,300 @@
+"""A small statistical line classifier: how likely a dump line is article body.
+
+Two scorers over named features (``feature_names()`` and ``CONTEXT``), shipped as
+``data/linemodel.json`` (scaling, weights of a one-hidden-layer network, thresholds;
+trained on the dev split of the benchmark, on dumps of every renderer, by
+``python -m pipeline.bench.train_linemodel``). The first scores each line from its own
+features, its neighbours, its position and the rules that fired on it; the second
+re-scores it from the first's scores around it (a line among body lines is body, and
+the densest run of body lines is the article). The rules stay the evidence: a removal
+is named after the rule that fired or, when only the model removes a line, after the
+feature that weighed most against it (``line-model:<feature>``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+
+from pipeline.lines import Line, normalise
+
+# Structural rule names whose decisions the model may overrule (pattern rules and
+# metadata roles are final: they match known widget text or the page's own title).
+STRUCTURAL = ("menu-bullet", "related-list", "before-body", "after-body", "short-line-run")
+PATTERN_FAMILIES = ("widget", "navigation", "legal", "contact", "caption", "template")
+WORD_BINS = (1, 3, 6, 11, 21, 41)
+
+
+OWN: list[tuple[str, Callable[[Line], float]]] = [
+    ("log_words", lambda ln: math.log1p(ln.words)),
+    ("log_chars", lambda ln: math.log1p(len(ln.text))),
+    ("terminal", lambda ln: float(ln.terminal)),
+    ("prose", lambda ln: float(ln.prose)),
+    ("stop_share", lambda ln: ln.stop_share),
+    ("title_case", lambda ln: ln.title_case),
+    ("bullet", lambda ln: float(ln.bullet)),
+    ("indent", lambda ln: min(ln.indent, 24) / 24),
+    ("link_share", lambda ln: ln.link_share),
+    ("digit_share", lambda ln: ln.digit_share),
+    ("heading", lambda ln: float(ln.heading)),
+    ("form", lambda ln: float(ln.form)),
+    ("has_date", lambda ln: float(ln.has_date)),
+    ("ends_colon", lambda ln: float(ln.text.endswith(":"))),
+    ("ends_question", lambda ln: float(ln.text.endswith("?"))),
+    ("starts_lower", lambda ln: float(ln.text[:1].islower())),
+    ("all_caps", lambda ln: float(ln.text.isupper() and ln.words >= 1)),
+    ("has_pipe", lambda ln: float(" | " in ln.text or " · " in ln.text or " • " in ln.text)),
+    ("commas", lambda ln: min(ln.text.count(","), 6) / 6),
+]
+BIN_NAMES = [f"words_{lo}" for lo in WORD_BINS]
+
+
+def feature_names() -> list[str]:
+    own = [n for n, _ in OWN] + BIN_NAMES
+    ctx = [
+        "prev_log_words", "next_log_words", "prev_prose", "next_prose", "prev_bullet", "next_bullet",
+        "prev_link", "next_link", "blank_before", "blank_after", "win3_prose", "win10_prose",
+        "win3_words", "win10_link", "run_short", "position", "mass_before", "before_body", "after_body",
+        "dup_in_page", "same_indent_run", "indent_off_body", "after_title", "win3_stop", "win3_title_case",
+        "block_words",
+    ]
+    rules = [f"rule_{r}" for r in STRUCTURAL] + [f"pattern_{f}" for f in PATTERN_FAMILIES] + ["metadata_role"]
+    return own + ctx + rules
+
+
+CONTEXT = ["p_self", "p_prev", "p_next", "p_win2", "p_win5", "p_win12", "p_before", "p_after",
+           "log_words", "prose", "bullet", "link_share", "terminal",
+           "in_main_span", "span_distance", "p_self_x_win5", "p_self_sq"]
+
+
+def window_mean(values: np.ndarray, k: int) -> np.ndarray:
+    """Mean of ``values`` over the k positions either side, the position itself left out."""
+    m = len(values)
+    prefix = np.concatenate([[0.0], np.cumsum(values)])
+    idx = np.arange(m)
+    lo, hi = np.maximum(0, idx - k), np.minimum(m, idx + k + 1)
+    n = hi - lo - 1
+    total = prefix[hi] - prefix[lo] - values
+    return np.divide(total, n, out=np.zeros(m), where=n > 0)
+
+
+def run_lengths(flags: np.ndarray) -> np.ndarray:
+    """For each position, the length of the run of True flags it belongs to (0 if False)."""
+    out = np.zeros(len(flags))
+    i, m = 0, len(flags)
+    while i < m:
+        if not flags[i]:
+            i += 1
+            continue
+        j = i
+        while j < m and flags[j]:
+            j += 1
+        out[i:j] = j - i
+        i = j
+    return out
+
+
+def shifted(values: np.ndarray, by: int) -> np.ndarray:
+    """values[i - by] at i (0 where that falls off the page)."""
+    out = np.zeros(len(values))
+    if by > 0:
+        out[by:] = values[:-by]
+    else:
+        out[:by] = values[-by:]
+    return out
+
+
+def line_features(lines: list[Line], families: dict[str, str]) -> np.ndarray:
+    """Feature rows for the page's non-blank lines, in order (names: ``feature_names()``)."""
+    seq = [ln for ln in lines if not ln.blank]
+    m = len(seq)
+    if not m:
+        return np.zeros((0, len(feature_names())))
+    own = np.array([[f(ln) for _, f in OWN] for ln in seq], dtype=float)
+    words = np.array([ln.words for ln in seq], dtype=float)
+    bins = np.stack([(words >= lo) & (words < hi) for lo, hi in
+                     zip(WORD_BINS, (*WORD_BINS[1:], 10**9), strict=True)], axis=1).astype(float)
+    logw, prose = own[:, 0], own[:, 3]
+    bullet, link = own[:, 6], own[:, 8]
+    prose_words = np.concatenate([[0.0], np.cumsum(words * prose)])
+    total = prose_words[-1] or 1.0
+    indents = np.array([ln.indent for ln in seq])
+    same_indent = np.concatenate([[False], indents[1:] == indents[:-1]]) & (prose == 0)
+    counts = Counter(normalise(ln.text) for ln in seq)
+    blank = [ln.blank for ln in lines]
+    context = np.stack([
+        shifted(logw, 1), shifted(logw, -1), shifted(prose, 1), shifted(prose, -1),
+        shifted(bullet, 1), shifted(bullet, -1), shifted(link, 1), shifted(link, -1),
+        np.array([ln.no < 2 or blank[ln.no - 2] for ln in seq], dtype=float),
+        np.array([ln.no >= len(lines) or blank[ln.no] for ln in seq], dtype=float),
+        window_mean(prose, 3), window_mean(prose, 10), window_mean(logw, 3), window_mean(link, 10),
+        np.log1p(run_lengths(prose == 0)), np.arange(m) / m, prose_words[:-1] / total,
+        (prose_words[:-1] == 0).astype(float), ((prose_words[1:] >= total) & (prose == 0)).astype(float),
+        np.array([counts[normalise(ln.text)] > 1 for ln in seq], dtype=float), np.log1p(run_lengths(same_indent)),
+        indent_off_body(indents, prose), after_title(seq), window_mean(own[:, 4], 3), window_mean(own[:, 5], 3),
+        np.log1p(block_words(lines, seq)),
+    ], axis=1)
+    rules = np.array([[ln.rule == r for r in STRUCTURAL] + [families.get(ln.rule) == f for f in PATTERN_FAMILIES]
+                      + [bool(ln.role)] for ln in seq], dtype=float)
+    return np.hstack([own, bins, context, rules])
+
+
+def indent_off_body(indents: np.ndarray, prose: np.ndarray) -> np.ndarray:
+    """How far a line's indent is from the body's (the commonest indent of prose lines):
+    lynx and inscriptis indent nested menus deeper than paragraphs."""
+    body = indents[prose > 0]
+    if not len(body):
+        return np.zeros(len(indents))
+    values, counts = np.unique(body, return_counts=True)
+    return np.minimum(np.abs(indents - values[counts.argmax()]), 24) / 24
+
+
+def after_title(seq: list[Line]) -> np.ndarray:
+    """1 from the line the metadata rules took as the title onwards (0 everywhere if none)."""
+    marks = np.array([ln.role == "title" for ln in seq], dtype=float)
+    return np.maximum.accumulate(marks) if len(marks) else marks
+
+
+def block_words(lines: list[Line], seq: list[Line]) -> np.ndarray:
+    """Words in the block (lines between blank lines) each line belongs to."""
+    totals: list[int] = []
+    block_of: dict[int, int] = {}
+    for ln in lines:
+        if ln.blank:
+            if totals and totals[-1] != -1:
+                totals.append(-1)
+            continue
+        if not totals or totals[-1] == -1:
+            totals.append(0)
+        totals[-1] += ln.words
+        block_of[ln.no] = len(totals) - 1
+    return np.array([totals[block_of[ln.no]] for ln in seq], dtype=float)
+
+
+def main_span(seq: list[Line], p1: np.ndarray) -> tuple[int, int]:
+    """The run of lines with the highest body evidence (max-sum subarray, as in Body Text
+    Extraction): each line adds its word weight, positive if scored body, negative if not."""
+    best, best_span, run, start = 0.0, (0, -1), 0.0, 0
+    gains = ((p1 - 0.5) * np.log1p(np.array([ln.words + 1 for ln in seq], dtype=float))).tolist()
+    for i, gain in enumerate(gains):
+        if run <= 0:
+            run, start = 0.0, i
+        run += gain
+        if run > best:
+            best, best_span = run, (start, i)
+    return best_span
+
+
+def context_features(seq: list[Line], p1: np.ndarray | list[float]) -> np.ndarray:
+    p = np.asarray(p1, dtype=float)
+    m = len(p)
+    if not m:
+        return np.zeros((0, len(CONTEXT)))
+    best_before = np.concatenate([[0.0], np.maximum.accumulate(p)[:-1]])  # highest score strictly before
+    best_after = np.concatenate([np.maximum.accumulate(p[::-1])[::-1][1:], [0.0]])
+    lo, hi = main_span(seq, p)
+    idx = np.arange(m)
+    distance = np.where(idx < lo, lo - idx, np.where(idx > hi, idx - hi, 0))
+    win5 = window_mean(p, 5)
+    own = np.array([[math.log1p(ln.words), ln.prose, ln.bullet, ln.link_share, ln.terminal] for ln in seq],
+                   dtype=float)
+    return np.column_stack([
+        p, shifted(p, 1), shifted(p, -1), window_mean(p, 2), win5, window_mean(p, 12), best_before, best_after,
+        own, ((idx >= lo) & (idx <= hi)).astype(float), np.log1p(distance), p * win5, p**2,
+    ])
+
+
+@dataclass(frozen=True)
+class Scorer:
+    """Standardised inputs, one hidden ReLU layer (none for a plain logistic regression), a
+    sigmoid output. Weights as trained by ``pipeline.bench.train_linemodel``."""
+
+    names: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    hidden: np.ndarray | None  # (features, units) or None
+    hidden_bias: np.ndarray | None
+    out: np.ndarray  # (units,) or (features,)
+    out_bias: float
+
+    def _forward(self, rows: np.ndarray | list[list[float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        # einsum, not @: a page is a few hundred rows, and a threaded BLAS spends far more
+        # time starting threads on such small products than computing them.
+        x = (np.asarray(rows, dtype=float) - self.mean) / self.scale
+        h = None
+        if self.hidden is not None:
+            h = np.maximum(0.0, np.einsum("ij,jk->ik", x, self.hidden) + self.hidden_bias)
+        z = np.einsum("ij,j->i", h if h is not None else x, self.out) + self.out_bias
+        return x, z, h
+
+    def scores(self, rows: np.ndarray | list[list[float]]) -> list[float]:
+        if len(rows) == 0:
+            return []
+        _, z, _ = self._forward(rows)
+        return (1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))).tolist()
+
+    def strongest_against(self, rows: np.ndarray | list[list[float]]) -> list[str]:
+        """Per row, the feature that pushes it furthest towards boilerplate (gradient x input)."""
+        if len(rows) == 0:
+            return []
+        x, _, h = self._forward(rows)
+        if h is None:
+            contrib = x * self.out
+        else:
+            grad = np.einsum("ik,jk->ij", (h > 0) * self.out, self.hidden)  # dz/dx per row
+            contrib = x * grad
+        return [self.names[i] for i in contrib.argmin(axis=1)]
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Scorer:
+        hidden = np.asarray(d["hidden"], dtype=float) if d.get("hidden") else None
+        hidden_bias = np.asarray(d["hidden_bias"], dtype=float) if d.get("hidden") else None
+        return cls(tuple(d["names"]), np.asarray(d["mean"], dtype=float), np.asarray(d["scale"], dtype=float),
+                   hidden, hidden_bias, np.asarray(d["weights"], dtype=float), float(d["bias"]))
+
+
+@dataclass(frozen=True)
+class LineModel:
+    lines: Scorer
+    context: Scorer
+    threshold: float  # a kept line scored below this is removed
+    reinstate: float  # a line a structural rule removed but scored at least this is kept
+
+
+@cache
+def load_model() -> LineModel | None:
+    """The shipped model, or None if the package holds none (the rules then decide alone)."""
+    path = resources.files("pipeline").joinpath("data", "linemodel.json")
+    if not path.is_file():
+        return None
+    d = json.loads(path.read_text("utf-8"))
+    model = LineModel(Scorer.from_dict(d["lines"]), Scorer.from_dict(d["context"]), d["threshold"],
+                      d.get("reinstate", d["threshold"]))
+    if list(model.lines.names) != feature_names() or list(model.context.names) != CONTEXT:
+        return None  # a model trained on other features would score nonsense
+    return model
+
+
+def body_scores(lines: list[Line], families: dict[str, str], model: LineModel) -> list[tuple[Line, float, str]]:
+    """(line, probability of body, strongest feature against) for every non-blank line.
+
+    The strongest feature is only worked out for lines scored below the threshold (the
+    only ones it can name a removal for); the others get "".
+    """
+    seq = [ln for ln in lines if not ln.blank]
+    if not seq:
+        return []
+    rows = line_features(lines, families)
+    p2 = model.context.scores(context_features(seq, model.lines.scores(rows)))
+    low = [i for i, p in enumerate(p2) if p < model.threshold]
+    against = [""] * len(seq)
+    for i, name in zip(low, model.lines.strongest_against(rows[low]), strict=True):
+        against[i] = name
+    return list(zip(seq, p2, against, strict=True))

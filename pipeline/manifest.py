@@ -1,0 +1,142 @@
+"""The manifest sidecar: values the user already knows about each input file.
+
+``manifest.csv`` (with a header row) or ``manifest.jsonl`` at the top of the input folder
+maps a file (column ``file``, its path relative to the folder) to any of ``url``,
+``outlet``, ``date_published``, ``crawl_date`` (YYYY-MM-DD), ``license``, ``title``,
+``authors`` (separated by ";"). These values win over inferred ones; their evidence says
+``provided:manifest`` with confidence 1.0. A malformed manifest stops the build with one
+line; a row naming a file that is not there becomes a quarantine entry.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pipeline.doc import Doc
+from pipeline.errors import UserError
+
+SIDECARS = ("manifest.csv", "manifest.jsonl")
+FILE_KEYS = ("file", "path", "filename")
+VALUE_FIELDS = ("url", "outlet", "date_published", "crawl_date", "license", "title", "authors")
+DATE_FIELDS = ("date_published", "crawl_date")
+# Fields the Doc carries directly rather than through metadata selection.
+DOC_FIELDS = ("crawl_date", "license")
+
+Provided = dict[str, dict[str, Any]]
+
+
+def iso_day(value: str) -> str | None:
+    try:
+        return date.fromisoformat(str(value).strip()[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def clean_values(raw: dict[str, Any], source: str, where: str, *, strict: bool = False) -> Provided:
+    """Validated provided values; a bad one is an error (manifest) or kept as a null (JSONL)."""
+    out: Provided = {}
+    for field, value in raw.items():
+        text = "; ".join(map(str, value)) if isinstance(value, list) else str(value).strip()
+        if not text:
+            continue
+        snippet = f"{source} {where}: {field}={text}"
+        if field in DATE_FIELDS:
+            day = iso_day(text)
+            if day is None and strict:
+                raise UserError(f"{where}: {field} {text!r} is not a date (YYYY-MM-DD)")
+            out[field] = {"value": day, "source": source, "snippet": snippet}
+        elif field == "url" and not text.startswith(("http://", "https://")):
+            if strict:
+                raise UserError(f"{where}: url {text!r} is not an http(s) URL")
+            out[field] = {"value": None, "source": source, "snippet": snippet}
+        else:
+            out[field] = {"value": text, "source": source, "snippet": snippet}
+    return out
+
+
+def apply(doc: Doc, values: Provided | None) -> None:
+    """Give ``doc`` the provided values it does not have yet (a record's own values come first)."""
+    if not values:
+        return
+    provided = doc.hints.setdefault("provided", {})
+    for field, entry in values.items():
+        if field.startswith("_") or field in provided:
+            continue
+        provided[field] = entry
+        if field in DOC_FIELDS and entry["value"]:
+            setattr(doc, field, entry["value"])
+
+
+def rows_csv(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            check_columns(path, reader.fieldnames or [])
+            for no, row in enumerate(reader, start=2):
+                if None in row:
+                    raise UserError(f"{path.name} row {no}: more values than columns")
+                yield no, row
+    except UnicodeDecodeError:
+        raise UserError(f"{path.name}: manifest is not UTF-8 text") from None
+    except csv.Error as exc:
+        raise UserError(f"{path.name}: malformed CSV: {exc}") from None
+
+
+def rows_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise UserError(f"{path.name}: manifest is not UTF-8 text") from None
+    for no, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise UserError(f"{path.name} line {no}: not JSON ({exc.msg})") from None
+        if not isinstance(row, dict):
+            raise UserError(f"{path.name} line {no}: not a JSON object")
+        check_columns(path, list(row))
+        yield no, row
+
+
+def check_columns(path: Path, columns: list[str]) -> None:
+    if not any(k in columns for k in FILE_KEYS):
+        raise UserError(f"{path.name}: no 'file' column naming the input file")
+    unknown = sorted(set(columns) - set(FILE_KEYS) - set(VALUE_FIELDS))
+    if unknown:
+        raise UserError(f"{path.name}: unknown column {unknown[0]!r} (known: file, {', '.join(VALUE_FIELDS)})")
+
+
+def load(root: Path) -> dict[str, Provided]:
+    """{relative file path: provided values} from the folder's manifest, if it has one."""
+    known: dict[str, Provided] = {}
+    for name in SIDECARS:
+        path = root / name
+        if not path.is_file():
+            continue
+        rows = rows_csv(path) if name.endswith(".csv") else rows_jsonl(path)
+        for no, row in rows:
+            where = f"{name} {'row' if name.endswith('.csv') else 'line'} {no}"
+            file = next((str(row[k]).strip() for k in FILE_KEYS if row.get(k)), "")
+            if not file:
+                raise UserError(f"{where}: the file column is empty")
+            if file in known:
+                raise UserError(f"{where}: {file} is listed twice")
+            values = {k: v for k, v in row.items() if k in VALUE_FIELDS and v not in (None, "")}
+            known[file] = clean_values(values, "manifest", where, strict=True)
+            known[file]["_where"] = {"value": where, "source": "manifest"}
+    return known
+
+
+def missing_files(known: dict[str, Provided], seen: set[str]) -> Iterator[Doc]:
+    for file, values in sorted(known.items()):
+        if file not in seen:
+            where = values["_where"]["value"]
+            yield Doc(source_path=where.split()[0],
+                      skip_reason=f"manifest_missing_file: {where} names {file}, which is not in the input folder")

@@ -1,0 +1,88 @@
+"""The cleaning bench on a tiny benchmark file written here (never the real benchmark)."""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.bench import cleaning
+from pipeline.bench.pages import split_of
+from pipeline.errors import UserError
+
+PARAGRAPHS = [
+    "The council met on Monday to discuss the new budget for schools and roads in the district.",
+    "Members agreed that the repairs to the bridge should start before the winter rains arrive this year.",
+    "The mayor said the plan would be put to a public vote early next year, after a consultation.",
+    "Residents who spoke at the meeting asked for more money for the library and the swimming pool.",
+]
+MENU = "".join(f"<li><a href='/{w.lower()}'>{w}</a></li>" for w in ("Home", "World", "Politics", "Sport", "Contact"))
+
+
+def page_html(n: int) -> str:
+    body = "".join(f"<p>{p} (Report {n}.)</p>" for p in PARAGRAPHS)
+    return (f"<html><body><nav><ul>{MENU}</ul></nav><article><h1>Budget talks {n}</h1>{body}</article>"
+            f"<footer><p>© 2024 The Gazette. All rights reserved.</p><ul>{MENU}</ul></footer></body></html>")
+
+
+def dev_ids(count: int) -> list[str]:
+    ids = (f"test/{i:04d}" for i in range(1000))
+    return [i for i in ids if split_of(i) == "dev"][:count]
+
+
+@pytest.fixture
+def bench_file(tmp_path: Path) -> Path:
+    path = tmp_path / "pages.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        for n, page_id in enumerate(dev_ids(3)):
+            body = "\n\n".join(f"{p} (Report {n}.)" for p in PARAGRAPHS)
+            fh.write(json.dumps({"id": page_id, "html": page_html(n), "body": body}) + "\n")
+    return path
+
+
+def args_for(path: Path, **extra: object) -> argparse.Namespace:
+    base = {"pages": path, "split": "dev", "renderer": ["inscriptis", "html2text"], "system": None,
+            "limit": None, "timing": True, "jobs": 1, "cache": None}
+    return argparse.Namespace(**{**base, **extra})
+
+
+def table(capsys: pytest.CaptureFixture[str]) -> dict[tuple[str, str], list[str]]:
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()[2:]]
+    return {(r[0], r[1]): r[2:] for r in rows}
+
+
+def test_bench_prints_every_system_for_every_renderer(bench_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cleaning.run(args_for(bench_file)) == 0
+    rows = table(capsys)
+    assert set(rows) == {(r, s) for r in ("inscriptis", "html2text") for s in cleaning.SYSTEMS}
+    for renderer in ("inscriptis", "html2text"):
+        ours, everything = rows[(renderer, "presscorpus")], rows[(renderer, "keep-all")]
+        assert float(ours[0]) > float(everything[0])  # precision: the menus and footer are gone
+        assert float(ours[1]) >= 0.95  # recall: the paragraphs stay
+        assert ours[4] == "3" and len(ours) == 6  # docs, pages/s
+
+
+def test_rendered_dumps_are_cached_and_reused(bench_file: Path, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    cache = tmp_path / "cache"
+    cleaning.run(args_for(bench_file, cache=cache, renderer=["inscriptis"], system=["keep-all"]))
+    (cached,) = cache.glob("dumps-inscriptis-dev-*.jsonl.gz")
+    with gzip.open(cached, "wt", encoding="utf-8") as fh:  # a tampered cache shows it is read back
+        for page_id in dev_ids(3):
+            fh.write(json.dumps({"id": page_id, "dump": "nothing"}) + "\n")
+    capsys.readouterr()
+    cleaning.run(args_for(bench_file, cache=cache, renderer=["inscriptis"], system=["keep-all"]))
+    assert table(capsys)[("inscriptis", "keep-all")][1] == "0.000"
+
+
+def test_empty_split_is_a_user_error(bench_file: Path) -> None:
+    with pytest.raises(UserError, match="no pages in split holdout"):
+        cleaning.run(args_for(bench_file, split="holdout"))
+
+
+def test_missing_file_is_a_user_error(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="benchmark file not found"):
+        cleaning.run(args_for(tmp_path / "nope.jsonl.gz"))

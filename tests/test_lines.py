@@ -1,0 +1,72 @@
+"""Line features: renderer markup folded for measuring, the original line kept for output."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.lines import make_line, split_lines, stopwords
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("  * [__Call Center Services](/call-center-services/)", "Call Center Services"),  # html2text
+        ("      + Engineering Services", "Engineering Services"),  # inscriptis / lynx
+        ("      □ Data Services", "Data Services"),  # w3m
+        ("  • Contact", "Contact"),
+        ("## Key **Takeaways**", "Key Takeaways"),
+        ("Name: ____________ (BUTTON) Submit", "Name: Submit"),
+    ],
+)
+def test_visible_text_folds_renderer_markup(raw: str, text: str) -> None:
+    assert make_line(1, raw).text == text
+
+
+def test_markdown_link_targets_leave_output_but_are_listed() -> None:
+    line = make_line(7, "Read the [full report](https://example.org/report_(2024)) today.")
+    assert line.text == "Read the full report today."
+    assert line.output == "Read the [full report] today."
+    assert line.link_targets == ["(https://example.org/report_(2024))"]
+    assert 0.3 < line.link_share < 0.5
+
+
+def test_plain_line_output_is_the_original_line() -> None:
+    raw = "  He said: “We will meet again.”  "
+    line = make_line(3, raw)
+    assert line.output == raw.strip()
+    assert line.link_targets == []
+    assert line.terminal
+
+
+def test_sentence_features() -> None:
+    line = make_line(1, "The council met on Monday to discuss the budget for the schools.")
+    assert line.prose and line.terminal and not line.bullet
+    assert line.stop_share > 0.3
+    assert line.title_case < 0.5
+
+
+def test_menu_item_features() -> None:
+    line = make_line(1, "* Israel and the Global Powers")
+    assert line.bullet and not line.prose and not line.terminal
+    assert line.title_case == 1.0
+
+
+def test_digits_dates_headings_and_forms() -> None:
+    assert make_line(1, "15 May, 2025").has_date
+    assert make_line(1, "Posted 3 hours ago").has_date
+    assert not make_line(1, "Chapter 12").has_date
+    assert make_line(1, "# Results").heading
+    assert make_line(1, "[ ] Remember me").form
+    assert make_line(1, "2024 15").digit_share > 0.5
+
+
+def test_split_lines_numbers_from_one_and_keeps_blanks() -> None:
+    lines = split_lines("Title\n\nBody line.")
+    assert [ln.no for ln in lines] == [1, 2, 3]
+    assert lines[1].blank and not lines[0].blank
+
+
+def test_stopwords_are_loaded_lowercase_without_comments() -> None:
+    words = stopwords()
+    assert {"the", "and", "der", "les"} <= words
+    assert all(w == w.lower() and not w.startswith("#") for w in words)

@@ -1,0 +1,47 @@
+"""Bylines: person names only; roles, widgets, desks and glued words name nobody."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import names
+
+
+@pytest.mark.parametrize(("byline", "people"), [
+    ("By Jane Doe, Staff Writer", ["Jane Doe"]),
+    ("By Keith Barry Senior Autos Reporter", ["Keith Barry"]),
+    ("Danielle DeSiato, Donna Enzmann, and Natalie Nguyen", ["Danielle DeSiato", "Donna Enzmann", "Natalie Nguyen"]),
+    ("Galia Lavi", ["Galia Lavi"]),
+    ("Written by: Ana de la Cruz", ["Ana de la Cruz"]),
+    ("View more posts", []),
+    ("Trim Correspondents", []),
+    ("TOI Lifestyle Desk", []),
+    ("USA TODAY", []),
+    ("Call Us", []),
+    ("MixmasterFred LauziereFollow", []),
+    ("By Jane Doe | Updated 24 July 2024", []),
+])
+def test_parse_byline(byline: str, people: list[str]) -> None:
+    assert names.parse_byline(byline) == people
+
+
+def test_collective_byline_is_recognised_as_a_credit() -> None:
+    assert names.collective_byline("Trim Correspondents")
+    assert not names.collective_byline("Galia Lavi")
+
+
+@pytest.mark.parametrize(("byline", "people"), [
+    ("By Genevieve Carlton, Ph.D.", ["Genevieve Carlton"]),
+    ("Doris Munoz-Mantilla, MD, FOMA, DABOM", ["Doris Munoz-Mantilla"]),
+    ("Mike Marshall, Shipping Expert", ["Mike Marshall"]),
+    ("By JOHN SMITH", ["JOHN SMITH"]),
+    ("Ben Nadel", ["Ben Nadel"]),
+])
+def test_credentials_and_roles_after_a_name_are_dropped(byline: str, people: list[str]) -> None:
+    assert names.parse_byline(byline) == people
+
+
+def test_one_word_names_only_when_the_source_says_author() -> None:
+    assert names.parse_byline("Susan") == []
+    assert names.parse_byline("Susan", single=True) == ["Susan"]
+    assert names.parse_byline("admin", single=True) == []

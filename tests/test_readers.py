@@ -1,0 +1,126 @@
+"""Readers: WARC records, JSON Lines and the manifest sidecar become Docs; nothing is lost."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import datasets
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from pipeline.build import build
+from pipeline.config import Config
+from pipeline.errors import UserError
+from pipeline.readers import read_sources
+
+BODY = "The council met on Monday to discuss the budget for schools, roads and parks in the district. " * 4
+
+
+def page(title: str) -> bytes:
+    return (f"<html><head><title>{title} | Gazette</title></head><body><article><h1>{title}</h1>"
+            f"<p>{title}: {BODY}</p></article></body></html>").encode()
+
+
+def write_warc(path: Path) -> None:
+    """3 HTML responses, a PDF response and a request record, written by warcio."""
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for n in range(3):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                f"https://example.org/news/{n}", "response", payload=io.BytesIO(page(f"Story number {n}")),
+                http_headers=http, warc_headers_dict={"WARC-Date": f"2024-05-0{n + 1}T10:00:00Z"}))
+        pdf = StatusAndHeaders("200 OK", [("Content-Type", "application/pdf")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            "https://example.org/report.pdf", "response", payload=io.BytesIO(b"%PDF-1.4 ..."), http_headers=pdf))
+        request = StatusAndHeaders("GET /news/0 HTTP/1.1", [("Host", "example.org")], is_http_request=True)
+        writer.write_record(writer.create_warc_record(
+            "https://example.org/news/0", "request", payload=io.BytesIO(b""), http_headers=request))
+
+
+def test_warc_gives_one_page_per_html_record_and_quarantines_the_rest(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    write_warc(pages / "crawl.warc.gz")
+    summary = build(Config(name="warc-test"), pages, tmp_path / "dist", progress=False)
+    rows = list(datasets.load_from_disk(str(summary.release))["train"])
+    assert sorted(r["url"] for r in rows) == [f"https://example.org/news/{n}" for n in range(3)]
+    assert sorted(r["crawl_date"] for r in rows) == ["2024-05-01", "2024-05-02", "2024-05-03"]
+    assert all(r["source_format"] == "warc" and r["source_path"].startswith("crawl.warc.gz#offset=") for r in rows)
+    url_evidence = [e for r in rows for e in r["evidence"] if e["field"] == "url" and e["selected"]]
+    assert {e["method"] for e in url_evidence} == {"provided:warc"}
+    crawl_evidence = [e for r in rows for e in r["evidence"] if e["field"] == "crawl_date" and e["selected"]]
+    assert len(crawl_evidence) == 3 and crawl_evidence[0]["snippet"].startswith("WARC-Date: 2024-05-0")
+    assert summary.quarantined == {"non_html_record": 1}
+    quarantine = list(datasets.load_from_disk(str(summary.release / "quarantine")))
+    assert "application/pdf" in quarantine[0]["detail"] and "report.pdf" in quarantine[0]["detail"]
+
+
+def test_damaged_warc_is_quarantined_not_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "bad.warc.gz").write_bytes(b"\x1f\x8b\x08\x00garbage that is not gzip")
+    (doc,) = list(read_sources(tmp_path))
+    assert doc.skip_reason.startswith("unreadable_warc")
+
+
+def test_jsonl_lines_become_pages_and_bad_lines_are_accounted_for(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"text": "Some text of a page.", "url": "https://a.example/x", "date": "2024-07-24",
+                    "outlet": "A Paper"}),
+        "{not json",
+        json.dumps({"url": "https://a.example/y"}),
+        "",
+        json.dumps({"html": "<html><body><p>Hi</p></body></html>", "date": "last week"}),
+        json.dumps(["a", "list"]),
+    ]
+    (tmp_path / "pages.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    docs = list(read_sources(tmp_path))
+    assert [d.source_path for d in docs] == [f"pages.jsonl#L{n}" for n in (1, 2, 3, 5, 6)]
+    good, bad_json, no_content, html, not_object = docs
+    assert good.hints["markup"] == "text" and good.raw == b"Some text of a page."
+    assert good.hints["provided"]["date_published"]["value"] == "2024-07-24"
+    assert good.hints["provided"]["outlet"]["value"] == "A Paper"
+    assert bad_json.skip_reason.startswith("invalid_jsonl_line: line 2")
+    assert no_content.skip_reason.startswith("no_content: line 3")
+    assert html.hints["markup"] == "html" and html.hints["provided"]["date_published"]["value"] is None
+    assert not_object.skip_reason.startswith("invalid_jsonl_line")
+
+
+def test_manifest_values_are_attached_and_a_missing_file_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Some text.", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,url,outlet,date_published,license,crawl_date\n"
+        "a.txt,https://gazette.example/a,Gazette,2024-07-24,CC-BY-4.0,2024-07-25\n"
+        "gone.txt,,,,,\n", encoding="utf-8")
+    docs = list(read_sources(tmp_path))
+    assert [d.source_path for d in docs] == ["a.txt", "manifest.csv"]
+    a, missing = docs
+    assert a.hints["provided"]["url"]["value"] == "https://gazette.example/a"
+    assert (a.license, a.crawl_date) == ("CC-BY-4.0", "2024-07-25")
+    assert missing.skip_reason.startswith("manifest_missing_file: manifest.csv row 3 names gone.txt")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("url\nhttps://x.example\n", "no 'file' column"),
+    ("file,date_published\na.txt,yesterday\n", "is not a date"),
+    ("file,publisher\na.txt,X\n", "unknown column 'publisher'"),
+    ("file,url\na.txt,https://x.example,extra\n", "more values than columns"),
+])
+def test_malformed_manifest_is_one_user_error(tmp_path: Path, text: str, message: str) -> None:
+    (tmp_path / "a.txt").write_text("Some text.", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(text, encoding="utf-8")
+    with pytest.raises(UserError, match=message):
+        list(read_sources(tmp_path))
+
+
+def test_manifest_jsonl_and_nested_manifest_is_an_input(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "manifest.csv").write_text("file\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Some text.", encoding="utf-8")
+    (tmp_path / "manifest.jsonl").write_text(json.dumps({"file": "a.txt", "authors": ["Jane Doe"]}) + "\n",
+                                            encoding="utf-8")
+    docs = list(read_sources(tmp_path))
+    assert docs[0].hints["provided"]["authors"]["value"] == "Jane Doe"
+    assert docs[1].source_path == "sub/manifest.csv" and docs[1].skip_reason.startswith("unsupported_format")

@@ -1,0 +1,221 @@
+"""The text cleaner: named rules, each tested on a line of its own, and the classifier's
+part (which decisions it may overrule, and how its removals are named)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import linemodel, textclean
+from pipeline.textclean import clean_text
+from tests.conftest import seed_text
+
+BODY = [
+    "The council met on Monday to discuss the new budget for schools and roads in the district.",
+    "Members agreed that the repairs to the bridge should start before the winter rains arrive.",
+    "The mayor said the plan would be put to a public vote early next year, after consultation.",
+]
+
+
+def page_with(line: str, where: str = "after") -> str:
+    """Three body paragraphs with ``line`` before or after them (or between, "inside")."""
+    if where == "before":
+        parts = [line, *BODY]
+    elif where == "inside":
+        parts = [BODY[0], line, *BODY[1:]]
+    else:
+        parts = [*BODY, line]
+    return "\n\n".join(parts)
+
+
+def rule_of(text: str, line: str) -> str:
+    result = clean_text(text)
+    (found,) = [ln for ln in result.lines if ln.raw.strip() == line]
+    return found.rule or found.role
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Reading Time: 2 minutes", "reading-time-widget"),
+        ("5 min read", "read-time-suffix"),
+        ("bool(false)", "php-debug-output"),
+        ("Topics: Israel-China Policy Center", "topics-tags"),
+        ("This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+         "recaptcha-legal"),
+        ("© 2024 The Gazette. All rights reserved.", "copyright-line"),
+        ("We use cookies to improve your experience on our website, as explained in our policy.",
+         "cookie-consent"),
+        ("Share on Facebook Twitter Email", "share-buttons"),
+        ("Tel: 03-640-0400 | Fax: 03-744-7590", "contact-details"),
+        ("Stay up to date", "newsletter-widget"),
+        ("Developed by Daat A Realcommerce company.", "site-credit"),
+        ("Photo: Jane Doe / Reuters", "photo-credit-caption"),
+    ],
+)
+def test_widget_rules_name_their_removals(line: str, rule: str) -> None:
+    assert rule_of(page_with(line), line) == rule
+
+
+def test_trending_links_row_after_the_body() -> None:
+    line = "Taylor Swifts New Album Release Health issues from using ACs Boston Marathon 2024 15 Practical Ways"
+    assert rule_of(page_with(line), line) == "trending-links"
+
+
+def test_short_heading_between_body_paragraphs_stays() -> None:
+    text = page_with("What the plan costs", where="inside")
+    assert "What the plan costs" in clean_text(text).text.split("\n")
+
+
+def test_menu_before_the_body_goes() -> None:
+    menu = "\n".join(f"* {item}" for item in ("Home", "World", "Politics", "Sport", "Culture", "Contact"))
+    result = clean_text(menu + "\n\n" + "\n\n".join(BODY))
+    assert result.text.split("\n\n") == BODY
+    assert {ln.rule for ln in result.removed} <= {"menu-bullet", "before-body"} | {
+        r for r in (ln.rule for ln in result.removed) if r.startswith(textclean.MODEL_RULE)
+    }
+
+
+def test_sentence_bullets_in_the_body_stay() -> None:
+    bullets = ["* China hosted the talks in Beijing for the second time this year.",
+               "* Both sides agreed to continue the dialogue next month."]
+    text = "\n\n".join([BODY[0], "Key Takeaways", "\n".join(bullets), *BODY[1:]])
+    kept = clean_text(text).text.split("\n")
+    assert all(b in kept for b in bullets)
+    assert "Key Takeaways" in kept
+
+
+def test_markdown_link_targets_are_dropped_from_kept_text() -> None:
+    text = page_with("See [the full budget](https://example.org/budget.pdf) for the details of every item.",
+                     where="inside")
+    out = clean_text(text).text
+    assert "See [the full budget] for the details of every item." in out
+    assert "https://" not in out
+
+
+def test_rules_only_mode_skips_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args: object) -> None:
+        raise AssertionError("model used")
+
+    monkeypatch.setattr(textclean, "apply_line_model", fail)
+    assert clean_text(page_with("Home"), use_model=False).text.split("\n\n") == BODY
+
+
+def fake_model(threshold: float = 0.3, reinstate: float = 0.6) -> linemodel.LineModel:
+    shipped = linemodel.load_model()
+    assert shipped is not None
+    return linemodel.LineModel(shipped.lines, shipped.context, threshold, reinstate)
+
+
+def test_model_overrules_structural_rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    result = textclean.apply_rules(page_with("Reading Time: 2 minutes"))
+    lines = result.lines
+    lines[2].rule = "short-line-run"  # a body paragraph a structural rule took out
+    scores = {ln.no: 0.9 for ln in lines if not ln.blank}
+    scores[lines[-1].no] = 0.9  # the pattern-rule line: scored body, still removed
+
+    def scored(lines_: list, families: dict, model: object) -> list:
+        return [(ln, scores[ln.no], "run_short") for ln in lines_ if not ln.blank]
+
+    monkeypatch.setattr(linemodel, "body_scores", scored)
+    textclean.apply_line_model(lines, fake_model())
+    assert lines[2].rule == ""
+    assert lines[-1].rule == "reading-time-widget"
+
+
+def test_model_removal_is_named_after_its_strongest_feature(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = textclean.apply_rules(page_with("Subscribe now for more", where="inside")).lines
+    target = next(ln for ln in lines if ln.raw == "Subscribe now for more")
+    monkeypatch.setattr(linemodel, "body_scores", lambda lines_, f, m: [
+        (ln, 0.1 if ln is target else 0.9, "link_share") for ln in lines_ if not ln.blank])
+    textclean.apply_line_model(lines, fake_model())
+    assert target.rule == "line-model:link_share"
+    assert sum(ln.rule.startswith("line-model") for ln in lines) == 1
+
+
+def test_structural_removal_stays_when_the_model_is_unsure(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = textclean.apply_rules(page_with("* Home\n* World\n* Sport", where="before")).lines
+    menu = [ln for ln in lines if ln.rule == "menu-bullet"]
+    assert menu
+    monkeypatch.setattr(linemodel, "body_scores", lambda lines_, f, m: [
+        (ln, 0.45, "bullet") for ln in lines_ if not ln.blank])
+    textclean.apply_line_model(lines, fake_model(threshold=0.3, reinstate=0.6))
+    assert all(ln.rule == "menu-bullet" for ln in menu)
+
+
+def test_shipped_model_loads_and_matches_the_features() -> None:
+    model = linemodel.load_model()
+    assert model is not None
+    assert list(model.lines.names) == linemodel.feature_names()
+    assert 0 < model.threshold <= model.reinstate < 1
+
+
+def test_seed_title_byline_and_dateline_get_roles() -> None:
+    result = clean_text(seed_text("003"))
+    assert result.title and result.title.text == "Hamas–Fatah Reconciliation Meeting Under Chinese Sponsorship"
+    assert result.byline and result.byline.text == "Galia Lavi"
+    assert result.dateline and result.dateline.text == "24 July, 2024"
+    assert all(ln.role for ln in (result.title, result.byline, result.dateline))
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seeds_keep_the_same_body_with_and_without_the_model(prefix: str) -> None:
+    assert clean_text(seed_text(prefix)).text == clean_text(seed_text(prefix), use_model=False).text
+
+
+NAMES = ["Alder", "Birch", "Cedar", "Dogwood", "Elm", "Fir", "Ginkgo", "Hazel", "Ivy", "Juniper"]
+
+
+def site_page(n: int, footer: str = "Sister sites: Gazette Weekly and Gazette Sunday edition") -> str:
+    body = [f"{p} Filed from {NAMES[n]} Street." for p in BODY]
+    return "\n\n".join([*body[:2], footer, body[2]])
+
+
+def test_site_templates_learn_lines_repeated_across_pages() -> None:
+    templates = textclean.SiteTemplates()
+    for n in range(4):
+        templates.add("gazette", site_page(n))
+    learnt = templates.for_site("gazette")
+    footer = textclean.split_lines("Sister sites: Gazette Weekly and Gazette Sunday edition")[0]
+    assert textclean.SiteTemplates.key(footer) in learnt
+    assert len(learnt) == 1  # the body paragraphs differ by page
+    assert templates.for_site("other-site") == frozenset()
+
+
+def test_site_template_line_is_removed_by_name() -> None:
+    templates = textclean.SiteTemplates()
+    for n in range(4):
+        templates.add("gazette", site_page(n))
+    result = clean_text(site_page(9), templates=templates.for_site("gazette"))
+    (footer,) = [ln for ln in result.lines if ln.raw.startswith("Sister sites")]
+    assert footer.rule == "site-template"
+    assert all("Juniper" in p for p in result.text.split("\n\n"))
+
+
+def test_the_same_page_saved_twice_is_not_a_template() -> None:
+    templates = textclean.SiteTemplates()
+    for _ in range(5):
+        templates.add("gazette", site_page(1))
+    assert templates.pages["gazette"] == 1
+    assert templates.for_site("gazette") == frozenset()
+
+
+def test_template_memory_is_bounded() -> None:
+    templates = textclean.SiteTemplates(max_keys=3)
+    for n in range(4):
+        templates.add("gazette", site_page(n))
+    assert templates.tracked == 3
+    assert sum(len(c) for c in templates.counts.values()) == 3
+
+
+def test_clean_stage_learns_templates_per_folder() -> None:
+    from pipeline.config import Config
+    from pipeline.doc import Doc
+    from pipeline.stages.clean import Clean
+
+    stage = Clean(Config(min_words=5))
+    docs = [Doc(source_path=f"gazette/{n}.txt", text=site_page(n), id=f"{n:016x}") for n in range(4)]
+    other = Doc(source_path="herald/1.txt", text=site_page(7), id="f" * 16)
+    stage.learn_templates([*docs, other])
+    removals = stage.process_doc(docs[0])
+    assert [r.rule for r in removals] == ["site-template"]
+    assert stage.process_doc(other) == []  # one page of another site: nothing learnt there

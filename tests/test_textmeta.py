@@ -1,0 +1,62 @@
+"""The head of a page: title line, then a byline and a dateline near it."""
+
+from __future__ import annotations
+
+from pipeline import textmeta
+from tests.conftest import seed_text
+
+MENU = "\n".join(["Home", "World", "Business", "Sport", "Sign up for our newsletter"])
+PARAGRAPH = ("The council met on Monday to discuss the new budget for schools and roads, and agreed to meet "
+             "again before the end of the month to settle the remaining questions.")
+RELATED = "\n".join(["Recent Posts", "Another Story About Something Else Entirely", "21 May, 2025",
+                     "Yet Another Story In The Sidebar List", "15 May, 2025"])
+
+
+def page(*head: str) -> str:
+    return "\n".join([MENU, *head, PARAGRAPH, PARAGRAPH, RELATED])
+
+
+def test_title_byline_dateline_after_a_menu() -> None:
+    head = textmeta.find_head(page("Council Agrees New Budget For Schools", "By Jane Doe", "24 July, 2024"))
+    assert head.title_text == "Council Agrees New Budget For Schools"
+    assert head.authors == ["Jane Doe"] and head.byline_prefixed
+    assert head.date is not None and head.date.iso == "2024-07-24"
+
+
+def test_date_nearest_the_title_beats_the_related_list() -> None:
+    head = textmeta.find_head(page("Council Agrees New Budget For Schools", "Jane Doe", "July 24, 2024"))
+    assert head.date is not None and head.date.iso == "2024-07-24"
+    assert head.authors == ["Jane Doe"] and not head.byline_prefixed
+
+
+def test_bare_name_far_from_any_date_is_not_a_byline() -> None:
+    head = textmeta.find_head(page("Council Agrees New Budget For Schools", "Advertiser Disclosure", "Jane Doe"))
+    assert head.authors == []
+
+
+def test_lone_by_is_joined_to_the_name_and_date_words_are_cut() -> None:
+    head = textmeta.find_head(page("Council Agrees New Budget For Schools", "by", "Jane DoePublished: Jan 29, 2025"))
+    assert head.authors == ["Jane Doe"]
+    assert head.date is not None and head.date.iso == "2025-01-29"
+
+
+def test_relative_dateline_is_kept_unresolved() -> None:
+    head = textmeta.find_head(page("Council Agrees New Budget For Schools", "By Jane Doe", "April 30"))
+    assert head.date is None and head.relative is not None and head.relative.text == "April 30"
+
+
+def test_title_hint_anchors_the_head() -> None:
+    text = page("Opinion", "Council Agrees New Budget For Schools", "Jane Doe", "2024-07-24")
+    head = textmeta.find_head(text, title_hint="Council agrees new budget for schools")
+    assert head.title is not None and head.title.text == "Council Agrees New Budget For Schools"
+
+
+def test_seeds() -> None:
+    head = textmeta.find_head(seed_text("003"))
+    assert head.title_text == "Hamas–Fatah Reconciliation Meeting Under Chinese Sponsorship"
+    assert (head.authors, head.date.iso if head.date else None) == (["Galia Lavi"], "2024-07-24")
+    assert textmeta.site_suffix(seed_text("003"), head.title_text) == "INSS"
+    head = textmeta.find_head(seed_text("004"))
+    assert head.authors == [] and head.byline is not None and head.byline.text == "Trim Correspondents"
+    assert head.date is None
+    assert textmeta.find_head(seed_text("002")).date is None
