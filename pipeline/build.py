@@ -28,6 +28,7 @@ import pipeline
 from pipeline import card, changes, croissant, figures, package
 from pipeline.config import HUMAN_FIELDS, Config
 from pipeline.corpus_stats import CorpusStats
+from pipeline.doc import Doc
 from pipeline.errors import UserError
 from pipeline.readers import count_inputs, read_sources
 from pipeline.stage import RunStats, StageResult, batched, run_batch
@@ -113,8 +114,14 @@ def learn_site_templates(stages: list, input_dir: Path, batch_size: int) -> None
     clean = next((s for s in stages if isinstance(s, Clean)), None)
     if clean is not None:
         head = stages[: stages.index(clean)]
-        clean.learn_templates(doc for batch in batched(read_sources(input_dir), batch_size)
+        # Templates are learnt from text pages only: HTML is not read twice.
+        text_pages = (doc for doc in read_sources(input_dir) if is_text_page(doc))
+        clean.learn_templates(doc for batch in batched(text_pages, batch_size)
                               for doc in run_batch(head, batch, RunStats()).docs)
+
+
+def is_text_page(doc: Doc) -> bool:
+    return doc.source_format == "txt" or doc.hints.get("markup") == "text"
 
 
 def run_stages(config: Config, input_dir: Path, sinks: Sinks, progress: bool) -> tuple[RunStats, CorpusStats, int]:

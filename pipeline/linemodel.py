@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -32,32 +31,29 @@ PATTERN_FAMILIES = ("widget", "navigation", "legal", "contact", "caption", "temp
 WORD_BINS = (1, 3, 6, 11, 21, 41)
 
 
-OWN: list[tuple[str, Callable[[Line], float]]] = [
-    ("log_words", lambda ln: math.log1p(ln.words)),
-    ("log_chars", lambda ln: math.log1p(len(ln.text))),
-    ("terminal", lambda ln: float(ln.terminal)),
-    ("prose", lambda ln: float(ln.prose)),
-    ("stop_share", lambda ln: ln.stop_share),
-    ("title_case", lambda ln: ln.title_case),
-    ("bullet", lambda ln: float(ln.bullet)),
-    ("indent", lambda ln: min(ln.indent, 24) / 24),
-    ("link_share", lambda ln: ln.link_share),
-    ("digit_share", lambda ln: ln.digit_share),
-    ("heading", lambda ln: float(ln.heading)),
-    ("form", lambda ln: float(ln.form)),
-    ("has_date", lambda ln: float(ln.has_date)),
-    ("ends_colon", lambda ln: float(ln.text.endswith(":"))),
-    ("ends_question", lambda ln: float(ln.text.endswith("?"))),
-    ("starts_lower", lambda ln: float(ln.text[:1].islower())),
-    ("all_caps", lambda ln: float(ln.text.isupper() and ln.words >= 1)),
-    ("has_pipe", lambda ln: float(" | " in ln.text or " · " in ln.text or " • " in ln.text)),
-    ("commas", lambda ln: min(ln.text.count(","), 6) / 6),
-]
+OWN = ["log_words", "log_chars", "terminal", "prose", "stop_share", "title_case", "bullet", "indent",
+       "link_share", "digit_share", "heading", "form", "has_date", "ends_colon", "ends_question",
+       "starts_lower", "all_caps", "has_pipe", "commas"]
+
+
+def own_features(ln: Line) -> tuple[float, ...]:
+    """The line's own features, in the order of ``OWN`` (one call per line, not one per feature:
+    this runs on every line of every page)."""
+    text = ln.text
+    return (
+        math.log1p(ln.words), math.log1p(len(text)), float(ln.terminal), float(ln.prose), ln.stop_share,
+        ln.title_case, float(ln.bullet), min(ln.indent, 24) / 24, ln.link_share, ln.digit_share,
+        float(ln.heading), float(ln.form), float(ln.has_date), float(text.endswith(":")),
+        float(text.endswith("?")), float(text[:1].islower()), float(text.isupper() and ln.words >= 1),
+        float(" | " in text or " · " in text or " • " in text), min(text.count(","), 6) / 6,
+    )
+
+
 BIN_NAMES = [f"words_{lo}" for lo in WORD_BINS]
 
 
 def feature_names() -> list[str]:
-    own = [n for n, _ in OWN] + BIN_NAMES
+    own = OWN + BIN_NAMES
     ctx = [
         "prev_log_words", "next_log_words", "prev_prose", "next_prose", "prev_bullet", "next_bullet",
         "prev_link", "next_link", "blank_before", "blank_after", "win3_prose", "win10_prose",
@@ -117,7 +113,7 @@ def line_features(lines: list[Line], families: dict[str, str]) -> np.ndarray:
     m = len(seq)
     if not m:
         return np.zeros((0, len(feature_names())))
-    own = np.array([[f(ln) for _, f in OWN] for ln in seq], dtype=float)
+    own = np.array([own_features(ln) for ln in seq], dtype=float)
     words = np.array([ln.words for ln in seq], dtype=float)
     bins = np.stack([(words >= lo) & (words < hi) for lo, hi in
                      zip(WORD_BINS, (*WORD_BINS[1:], 10**9), strict=True)], axis=1).astype(float)
@@ -127,7 +123,8 @@ def line_features(lines: list[Line], families: dict[str, str]) -> np.ndarray:
     total = prose_words[-1] or 1.0
     indents = np.array([ln.indent for ln in seq])
     same_indent = np.concatenate([[False], indents[1:] == indents[:-1]]) & (prose == 0)
-    counts = Counter(normalise(ln.text) for ln in seq)
+    keys = [normalise(ln.text) for ln in seq]
+    counts = Counter(keys)
     blank = [ln.blank for ln in lines]
     context = np.stack([
         shifted(logw, 1), shifted(logw, -1), shifted(prose, 1), shifted(prose, -1),
@@ -137,13 +134,26 @@ def line_features(lines: list[Line], families: dict[str, str]) -> np.ndarray:
         window_mean(prose, 3), window_mean(prose, 10), window_mean(logw, 3), window_mean(link, 10),
         np.log1p(run_lengths(prose == 0)), np.arange(m) / m, prose_words[:-1] / total,
         (prose_words[:-1] == 0).astype(float), ((prose_words[1:] >= total) & (prose == 0)).astype(float),
-        np.array([counts[normalise(ln.text)] > 1 for ln in seq], dtype=float), np.log1p(run_lengths(same_indent)),
+        np.array([counts[k] > 1 for k in keys], dtype=float), np.log1p(run_lengths(same_indent)),
         indent_off_body(indents, prose), after_title(seq), window_mean(own[:, 4], 3), window_mean(own[:, 5], 3),
         np.log1p(block_words(lines, seq)),
     ], axis=1)
-    rules = np.array([[ln.rule == r for r in STRUCTURAL] + [families.get(ln.rule) == f for f in PATTERN_FAMILIES]
-                      + [bool(ln.role)] for ln in seq], dtype=float)
-    return np.hstack([own, bins, context, rules])
+    return np.hstack([own, bins, context, rule_rows(seq, families)])
+
+
+def rule_rows(seq: list[Line], families: dict[str, str]) -> np.ndarray:
+    """One-hot columns of the rule (or metadata role) that fired on each line; a page
+    holds few distinct rules, so each distinct one is spelt out once."""
+    spelt: dict[tuple[str, bool], list[bool]] = {}
+    rows = []
+    for ln in seq:
+        key = (ln.rule, bool(ln.role))
+        row = spelt.get(key)
+        if row is None:
+            row = spelt[key] = ([ln.rule == r for r in STRUCTURAL]
+                                + [families.get(ln.rule) == f for f in PATTERN_FAMILIES] + [key[1]])
+        rows.append(row)
+    return np.array(rows, dtype=float)
 
 
 def indent_off_body(indents: np.ndarray, prose: np.ndarray) -> np.ndarray:

@@ -14,9 +14,13 @@ from functools import cache, lru_cache
 from importlib import resources
 
 BULLET = re.compile(r"^\s*([•·▪◦‣∙□■○●▫▸►*+–-]|\d{1,2}[.)])\s+")
+BULLET_MARKS = "•·▪◦‣∙□■○●▫▸►*+–-"
 WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
 # Closing quotes and brackets may follow the sentence's last mark: .” ?' !) ."
 TERMINAL = re.compile(r"""[.!?…:;][\"'”’»)\]*_]*$|[\"”’»][.!?]?$""")
+TERMINAL_MARKS = ".!?…:;"
+CLOSERS = "\"'”’»)]*_"
+QUOTE_ENDS = "\"”’»"
 PROSE_MIN_WORDS = 6
 PROSE_LONG_WORDS = 20
 
@@ -44,7 +48,7 @@ def stopwords() -> frozenset[str]:
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
-@dataclass
+@dataclass(slots=True)  # slots: millions of these are built and read per corpus
 class Line:
     no: int  # 1-based line number in the page
     raw: str
@@ -60,6 +64,7 @@ class Line:
     heading: bool = False  # a Markdown "# " heading
     form: bool = False  # shows a form field or button box
     has_date: bool = False
+    prose: bool = False  # reads as body text: ``reads_as_prose`` of the measurements above
     rule: str = ""  # name of the rule that removed this line; "" keeps it
     role: str = ""  # title | byline | dateline: removed from body, value kept as metadata
 
@@ -72,13 +77,6 @@ class Line:
         return not self.rule and not self.role
 
     @property
-    def prose(self) -> bool:
-        """Reads as body text: a sentence, or long enough to be a paragraph."""
-        if self.words >= PROSE_LONG_WORDS:
-            return self.title_case < 0.8
-        return self.words >= PROSE_MIN_WORDS and self.terminal
-
-    @property
     def output(self) -> str:
         """The user's original line for the cleaned text, Markdown link targets taken out."""
         return LINK_TARGET.sub("", self.raw.strip()) if "](" in self.raw else self.raw.strip()
@@ -89,6 +87,13 @@ class Line:
         return LINK_TARGET.findall(self.raw) if "](" in self.raw else []
 
 
+def reads_as_prose(words: int, terminal: bool, title_case: float) -> bool:
+    """Body text: a sentence, or long enough to be a paragraph (and not a headline row)."""
+    if words >= PROSE_LONG_WORDS:
+        return title_case < 0.8
+    return words >= PROSE_MIN_WORDS and terminal
+
+
 def title_case_share(words: list[str]) -> float:
     initials = [w[0] for w in words if len(w) >= 4 and w[0].isalpha()]
     if not initials:
@@ -96,11 +101,19 @@ def title_case_share(words: list[str]) -> float:
     return sum(map(str.isupper, initials)) / len(initials)
 
 
-NO_DIGITS = str.maketrans("", "", "0123456789")
+def ends_sentence(text: str) -> bool:
+    """``TERMINAL.search(text)`` without scanning the line: a sentence mark followed only by
+    closing quotes and brackets, or a closing quote at the very end."""
+    if not text:
+        return False
+    if text[-1] in QUOTE_ENDS:
+        return True
+    body = text.rstrip(CLOSERS)
+    return bool(body) and body[-1] in TERMINAL_MARKS
 
 
 def digit_count(text: str) -> int:
-    return len(text) - len(text.translate(NO_DIGITS))
+    return sum(map(text.count, "0123456789"))
 
 
 def visible_text(stripped: str) -> tuple[str, float, bool]:
@@ -108,18 +121,32 @@ def visible_text(stripped: str) -> tuple[str, float, bool]:
     text, link_chars = stripped, 0
     if "](" in text:
         text = MD_IMAGE.sub(r"\1", text)
-        link_chars = sum(len(m.group(1).strip()) for m in MD_LINK.finditer(text))
-        text = MD_LINK.sub(r"\1", text)
-    text = AUTOLINK.sub("", text)
-    form = bool(FORM_BOX.search(text))
+        anchors: list[str] = []  # each link's visible words, gathered while the links are folded
+        text = MD_LINK.sub(lambda m: anchors.append(m.group(1)) or m.group(1), text)
+        link_chars = sum(len(a.strip()) for a in anchors)
+    # Each expression only runs on lines holding the character it needs (most lines hold none).
+    if "<" in text:
+        text = AUTOLINK.sub("", text)
+    form = ("[" in text or "(" in text or "___" in text) and bool(FORM_BOX.search(text))
     if form:
         text = FORM_BOX.sub(" ", text)
     if "*" in text or "_" in text:
         text = MD_EMPHASIS.sub("", text)
-    text = RENDERER_TAG.sub("", MD_HEADING.sub("", text.strip())).strip()
+    text = text.strip()
+    if text.startswith("#"):
+        text = MD_HEADING.sub("", text)
+    if ":" in text:
+        text = RENDERER_TAG.sub("", text)
+    text = text.strip()
     text = " ".join(text.split()) if "  " in text else text
     share = min(1.0, link_chars / len(text)) if text and link_chars else 0.0
     return text, share, form
+
+
+def bullet_marker(stripped: str) -> re.Match[str] | None:
+    """``BULLET.match`` of a stripped line, tried only where a marker or digit starts it."""
+    first = stripped[:1]
+    return BULLET.match(stripped) if first and (first in BULLET_MARKS or first.isdecimal()) else None
 
 
 @lru_cache(maxsize=1 << 14)
@@ -128,37 +155,36 @@ def measure(raw: str) -> tuple:
     across the pages of a site; the cache is bounded, so memory stays flat)."""
     stripped = raw.strip()
     if not stripped:
-        return ("", len(raw), False, 0, False, 0.0, 0.0, 0.0, 0.0, False, False, False)
+        return ("", len(raw), False, 0, False, 0.0, 0.0, 0.0, 0.0, False, False, False, False)
     heading = stripped.startswith("#") and bool(MD_HEADING.match(stripped))
-    bullet = BULLET.match(stripped)
+    bullet = bullet_marker(stripped)
     body = stripped[bullet.end() :].strip() if bullet else stripped
     text, link_share, form = visible_text(body)
-    bullet_again = BULLET.match(text)  # "* [• Home](/)": a bullet inside a link
+    bullet_again = bullet_marker(text)  # "* [• Home](/)": a bullet inside a link
     if bullet_again:
         text = text[bullet_again.end() :].strip()
     words = WORD.findall(text)
     digits = digit_count(text)
+    terminal, title_case = ends_sentence(text), title_case_share(words)
     return (
         text,
         len(raw) - len(raw.lstrip()),
         bool(bullet or bullet_again),
         len(words),
-        bool(TERMINAL.search(text)),
-        title_case_share(words),
+        terminal,
+        title_case,
         sum(map(stopwords().__contains__, map(str.lower, words))) / len(words) if words else 0.0,
         link_share,
         digits / len(text) if text else 0.0,
         heading,
         form,
         bool(digits and DATE.search(text)),
+        reads_as_prose(len(words), terminal, title_case),
     )
 
 
 def make_line(no: int, raw: str) -> Line:
-    (text, indent, bullet, words, terminal, title_case, stop_share, link_share, digit_share, heading, form,
-     has_date) = measure(raw)
-    return Line(no, raw, text, indent, bullet, words, terminal, title_case, stop_share, link_share, digit_share,
-                heading, form, has_date)
+    return Line(no, raw, *measure(raw))
 
 
 def split_lines(text: str) -> list[Line]:

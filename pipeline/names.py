@@ -11,6 +11,8 @@ import tomllib
 from functools import cache
 from importlib import resources
 
+from pipeline.dates import MONTHS
+
 SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*", re.I)
 # "LauziereFollow", "LoginGet": two words glued by a renderer, not a name like "DeSiato".
 GLUED = re.compile(r"[a-zà-ÿ]{3,}[A-Z]")
@@ -34,10 +36,13 @@ def strip_prefix(text: str) -> str:
 
 
 def cut_at_role(tokens: list[str]) -> list[str]:
-    """The tokens before a role word: "Jane Doe Senior Reporter" → "Jane Doe"."""
+    """The tokens before a role word or a month: "Jane Doe Senior Reporter" → "Jane Doe",
+    "Jane Doe December" (a byline glued to its date) → "Jane Doe"."""
     roles = set(vocabulary()["roles"])
     for i, token in enumerate(tokens):
-        if token.lower().strip(".,") in roles:
+        word = token.lower().strip(".,")
+        # A month after a full name is its date; first ("April Smith") or alone it may be a name.
+        if word in roles or (i >= 2 and word in MONTHS):
             return tokens[:i]
     return tokens
 
@@ -50,7 +55,7 @@ def person_name(tokens: list[str], single: bool = False) -> str | None:
     least = 1 if single else 2
     if not least <= len(tokens) <= 5 or not least <= len(capitalised) <= 4:
         return None
-    if len(tokens) == 1 and not (tokens[0].isalpha() and len(tokens[0]) >= 3):
+    if len(tokens) == 1 and not (tokens[0].isalpha() and len(tokens[0]) >= 3 and tokens[0].lower() not in MONTHS):
         return None
     if not all(TOKEN.match(t) and not GLUED.search(t) for t in capitalised):
         return None
@@ -60,8 +65,14 @@ def person_name(tokens: list[str], single: bool = False) -> str | None:
 
 
 def names_nobody(text: str) -> bool:
-    lowered = text.lower()
-    return any(re.search(rf"\b{re.escape(phrase)}\b", lowered) for phrase in vocabulary()["not_names"])
+    return bool(not_names_pattern().search(text.lower()))
+
+
+@cache
+def not_names_pattern() -> re.Pattern[str]:
+    """The phrases that name nobody, as one expression (one search per line, not one per phrase)."""
+    phrases = "|".join(re.escape(phrase) for phrase in vocabulary()["not_names"])
+    return re.compile(rf"\b(?:{phrases})\b")
 
 
 def parse_byline(text: str, single: bool = False) -> list[str]:

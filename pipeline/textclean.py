@@ -14,7 +14,9 @@ decision. In order:
    short lines, trending-link rows;
 5. the line classifier (``pipeline.linemodel``) has the last word on lines only the
    structural rules touched: it undoes a structural removal it is sure is body, and
-   removes a kept line it finds boilerplate-like (``line-model:<feature>``).
+   removes a kept line it finds boilerplate-like (``line-model:<feature>``);
+6. a short run of structural removals with kept lines right above and below it is a
+   list inside the article, kept if the model scores it body-like (``keep_enclosed_lists``).
 
 Pattern rules, templates and metadata roles are final. The kept text is the user's own
 lines (Markdown link targets dropped and audited as ``markdown-link-target``).
@@ -39,10 +41,63 @@ MODEL_RULE = "line-model"  # removed by the line classifier alone: "line-model:<
 
 @dataclass(frozen=True)
 class PatternRule:
+    """A named expression, split for speed into the alternatives anchored at the line start
+    (``^...``: cheap, one attempt) and the others (``loose``: they scan the whole line, so
+    when the rule lists ``keywords``, one of which every match of them contains, they are
+    only tried on lines holding a keyword). ``matches`` answers as ``regex.search`` would."""
+
     name: str
     family: str
     regex: re.Pattern[str]
     applies_to_prose: bool
+    anchored: re.Pattern[str] | None = None
+    loose: re.Pattern[str] | None = None
+    keywords: tuple[str, ...] | None = None  # None: the loose alternatives are always tried
+
+    def matches(self, text: str, lowered: str, may_start: bool = True) -> bool:
+        """Whether ``regex.search(text)`` finds a match. ``lowered`` is ``text.lower()``;
+        ``may_start`` False says no rule's anchored alternative matches this line."""
+        if may_start and self.anchored is not None and self.anchored.search(text):
+            return True
+        if self.loose is None:
+            return False
+        # lower() equals re.I's case folding on ASCII only: other lines skip the keyword gate.
+        if self.keywords is not None and lowered.isascii() and not any(map(lowered.__contains__, self.keywords)):
+            return False
+        return bool(self.loose.search(text))
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """``pattern`` split at the ``|`` outside groups and character classes."""
+    parts: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        i += 1
+        if ch == "\\":
+            i += 1  # the escaped character is a literal
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += pattern[i : i + 1] == "^"
+            i += pattern[i : i + 1] == "]"  # "[]...]": a leading "]" is a literal
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start : i - 1])
+            start = i
+    return [*parts, pattern[start:]]
+
+
+def pattern_rule(r: dict) -> PatternRule:
+    alternatives = top_level_alternatives(r["pattern"])
+    anchored = [a for a in alternatives if a.startswith("^")]
+    loose = [a for a in alternatives if not a.startswith("^")]
+    anchored_rx, loose_rx = (re.compile("|".join(group), re.I) if group else None for group in (anchored, loose))
+    keywords = tuple(k.lower() for k in r["keywords"]) if r.get("keywords") else None
+    return PatternRule(r["name"], r["family"], re.compile(r["pattern"], re.I), r.get("prose", False),
+                       anchored_rx, loose_rx, keywords)
 
 
 @dataclass
@@ -63,10 +118,31 @@ class CleanedText:
 @cache
 def pattern_rules() -> tuple[PatternRule, ...]:
     data = tomllib.loads(resources.files("pipeline").joinpath("data", "boilerplate.toml").read_text("utf-8"))
-    return tuple(
-        PatternRule(r["name"], r["family"], re.compile(r["pattern"], re.I), r.get("prose", False))
-        for r in data["rule"]
-    )
+    return tuple(pattern_rule(r) for r in data["rule"])
+
+
+@cache
+def any_rule_start() -> re.Pattern[str]:
+    """Every rule's anchored alternatives in one expression: one attempt at the line start
+    tells whether any of them can match (most lines: none)."""
+    starts = [f"(?:{rule.anchored.pattern})" for rule in pattern_rules() if rule.anchored is not None]
+    return re.compile("|".join(starts) or "(?!)", re.I)
+
+
+@cache
+def loose_rules() -> tuple[PatternRule, ...]:
+    """The rules that can match a line none of the anchored alternatives matches, in order."""
+    return tuple(rule for rule in pattern_rules() if rule.loose is not None)
+
+
+@cache
+def all_keywords() -> tuple[str, ...]:
+    """Every loose rule's keywords (just "", found in any line, if one rule's loose
+    alternatives have none: no line can then be ruled out by keywords alone)."""
+    rules = loose_rules()
+    if any(rule.keywords is None for rule in rules):
+        return ("",)  # "" is in every line: the shortcut never applies
+    return tuple(dict.fromkeys(k for rule in rules for k in rule.keywords or ()))
 
 
 @cache
@@ -79,7 +155,8 @@ def rule_families() -> dict[str, str]:
 
 
 def kept(lines: list[Line]) -> list[Line]:
-    return [ln for ln in lines if ln.kept and not ln.blank]
+    # Line.kept and not Line.blank, spelt out: this runs over every line several times a page.
+    return [ln for ln in lines if ln.text and not ln.rule and not ln.role]
 
 
 WIDGET_MAX_WORDS = 60  # widget text is short; a longer line is never matched against widget rules
@@ -88,10 +165,14 @@ WIDGET_MAX_WORDS = 60  # widget text is short; a longer line is never matched ag
 @lru_cache(maxsize=1 << 14)
 def matching_rule(text: str, prose: bool) -> str:
     """The first pattern rule that removes this line text ("" if none); memoised, as
-    template lines repeat within and across pages. (One combined expression is slower
-    than the rules one by one: it loses each rule's anchor and literal-prefix shortcuts.)"""
-    for rule in pattern_rules():
-        if (rule.applies_to_prose or not prose) and rule.regex.search(text):
+    template lines repeat within and across pages. One attempt of every rule's anchored
+    alternatives at once rules most lines out of them; the rest are keyword-gated."""
+    lowered = text.lower()
+    may_start = any_rule_start().match(text) is not None
+    if not may_start and lowered.isascii() and not any(map(lowered.__contains__, all_keywords())):
+        return ""  # no anchored alternative matches, and every loose one needs a keyword
+    for rule in pattern_rules() if may_start else loose_rules():
+        if (rule.applies_to_prose or not prose) and rule.matches(text, lowered, may_start):
             return rule.name
     return ""
 
@@ -194,12 +275,41 @@ def apply_line_model(lines: list[Line], model: linemodel.LineModel) -> None:
     finds boilerplate-like is removed, named after the structural rule if one fired, else
     ``line-model:<feature>`` (the feature that weighed most against the line).
     """
+    scores: dict[int, float] = {}
     for line, p_body, against in linemodel.body_scores(lines, rule_families(), model):
+        scores[line.no] = p_body
         keep = model_keeps(line, p_body, model)
         if keep is True:
             line.rule = ""
         elif keep is False and not line.rule:
             line.rule = f"{MODEL_RULE}:{against}"
+    keep_enclosed_lists(lines, scores, model.threshold)
+
+
+LIST_MAX_LINES = 12  # tuned on dev: longer runs between kept lines are link lists more often than body
+
+
+def keep_enclosed_lists(lines: list[Line], scores: dict[int, float], bar: float) -> None:
+    """A short run of lines only structural rules removed (menu-bullet, short-line-run …),
+    with kept lines right above and below it, is a list inside the article ("Key points",
+    steps, specifications), not a menu: menus stand beside other removed lines. It is kept
+    when its mean body score reaches ``bar`` (the score a kept line needs to stay). Half
+    the dev pages that lost over 10% of their body lost it to such lists."""
+    seq = [ln for ln in lines if not ln.blank]
+    i = 0
+    while i < len(seq):
+        j = i
+        while j < len(seq) and not seq[j].role and seq[j].rule in linemodel.STRUCTURAL:
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        run = seq[i:j]
+        enclosed = i > 0 and j < len(seq) and seq[i - 1].kept and seq[j].kept
+        if enclosed and len(run) <= LIST_MAX_LINES and sum(scores[ln.no] for ln in run) / len(run) >= bar:
+            for line in run:
+                line.rule = ""
+        i = j
 
 
 def model_keeps(line: Line, p_body: float, model: linemodel.LineModel) -> bool | None:

@@ -7,9 +7,13 @@ into values with evidence.
 
 from __future__ import annotations
 
+import math
 import re
+import tomllib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
 
 from pipeline import dates, names
 from pipeline.lines import Line, make_line, normalise, split_lines
@@ -45,12 +49,20 @@ def title_like(line: Line) -> bool:
 def find_title(lines: list[Line], first_body: int) -> Line | None:
     """The head line nearest the body that is followed by a byline or dateline, else the first."""
     head = [ln for ln in lines[:first_body] if title_like(ln)]
+    said: dict[int, bool] = {}  # memo: a line stands in the windows of several head lines
     for line in reversed(head):
         after = [ln for ln in lines[line.no : first_body] if ln.kept and not ln.blank][:METADATA_WINDOW]
-        if any(dates.dateline(ln.text) or names.parse_byline(ln.text) for ln in after):
+        if any(names_or_dates(ln, said) for ln in after):
             return line
     first = next((ln for ln in lines if not ln.blank), None)
     return first if first in head else None
+
+
+def names_or_dates(line: Line, said: dict[int, bool]) -> bool:
+    """Whether the line is a dateline or a byline naming someone (memoised in ``said``)."""
+    if line.no not in said:
+        said[line.no] = bool(dates.dateline(line.text) or names.parse_byline(line.text))
+    return said[line.no]
 
 
 def near(lines: list[Line], anchor: Line, window: int = METADATA_WINDOW) -> list[Line]:
@@ -133,6 +145,8 @@ class HeadMeta:
     dateline: Line | None = None
     date: dates.FoundDate | None = None
     relative: Line | None = None  # a date without a year ("April 30"), near the title
+    loose_byline: bool = False  # the byline stands above the article's text, not beside the headline
+    loose_date: bool = False  # the date stands above the article's text, not beside the headline
 
 
 BARE_BY = re.compile(r"^(?:(?:written|words|story|posted)\s+)?by:?$", re.I)
@@ -200,24 +214,6 @@ def starts_upper(text: str) -> bool:
     return first.isupper()
 
 
-def title_score(lines: list[Line], i: int) -> float:
-    """A headline is followed closely by its byline and dateline (the nearer, the surer), or
-    directly by the article's first paragraphs."""
-    window = head_window(lines, i)
-    score = 0.0
-    d_date = next((d for d, j in enumerate(window) if date_line(lines[j])), None)
-    d_by = next((d for d, j in enumerate(window) if byline_near_date(lines, j, window, d_date)), None)
-    for d in (d_date, d_by):
-        if d is not None:
-            score += 3 * (1 - d / HEAD_WINDOW)
-    following = lines[i + 1 : i + 3]
-    if following and following[0].prose or len(following) == 2 and following[1].prose:
-        score += 1.5
-    elif any(ln.prose for ln in lines[i + 1 : i + 13]):
-        score += 1
-    return score
-
-
 def byline_near_date(lines: list[Line], j: int, window: list[int], d_date: int | None) -> bool:
     people, prefixed = byline_names(lines[j].text)
     if prefixed or names.collective_byline(lines[j].text):
@@ -237,8 +233,8 @@ def ui_phrase(line: Line) -> bool:
     return len(tokens) <= 7 and names.heading_words_share(line.text) > UI_SHARE
 
 
-BODY_WINDOW = 12  # lines over which prose is summed to find where the article's text is densest
 FALLBACK_GAP = 3  # without byline or dateline, the headline stands this close above the first paragraphs
+BODY_WINDOW = 12  # lines over which prose is summed to find where the article's text is densest
 
 
 def body_start(lines: list[Line]) -> int | None:
@@ -249,15 +245,6 @@ def body_start(lines: list[Line]) -> int | None:
     sums = [sum(weights[i : i + BODY_WINDOW]) for i in range(len(lines))]
     best = max(range(len(lines)), key=lambda i: (sums[i], -i))
     return next(i for i in range(best, len(lines)) if weights[i])
-
-
-def unbreadcrumb(lines: list[Line], i: int, candidates: list[int]) -> int:
-    """A breadcrumb ("Home Posts <title>") stands just before the title it ends with."""
-    key = normalise(lines[i].text)
-    for j in candidates:
-        if i < j <= i + 3 and key.endswith(normalise(lines[j].text)):
-            return j
-    return i
 
 
 def printed_twice(lines: list[Line]) -> set[int]:
@@ -278,22 +265,89 @@ def choose_title(lines: list[Line], hint: str | None) -> int | None:
             return exact
         # The headline may carry more than the meta title ("… – Top Local Movers"): a prefix will do.
         return next((i for i, k in enumerate(keys) if len(key) >= 20 and k.startswith(key)), None)
-    body = body_start(lines)
-    candidates = [i for i in range(body if body is not None else len(lines)) if title_candidate(lines[i])]
-    if not candidates:
+    scored = title_scores(lines)
+    if not scored:
         return None
-    # Near its byline and dateline; printed again elsewhere (breadcrumb, <title>) is a further sign.
-    repeated = printed_twice(lines)
-    scores = {i: title_score(lines, i) + (i in repeated) for i in candidates}
-    best = max(candidates, key=lambda i: (scores[i], -i))
-    if scores[best] >= 2:
-        return unbreadcrumb(lines, best, candidates)
-    # No byline or dateline: the title-like line just before the article's first paragraphs.
+    best = max(scored, key=lambda i: (scored[i], -i))
+    if scored[best] >= title_model()["threshold"]:
+        return best
+    # A plain article: its title right above its first paragraphs (a standfirst or widget between).
     start = next((i for i in range(len(lines) - 1) if lines[i].prose and lines[i + 1].prose), None)
-    near_start = [i for i in candidates if start is not None and start - FALLBACK_GAP <= i < start]
-    if near_start:
-        return near_start[-1]
-    return None  # no line reads as the headline: better no title than a menu item
+    near_start = [i for i in scored if start is not None and start - FALLBACK_GAP <= i < start]
+    return near_start[-1] if near_start else None  # else better no title than a menu item
+
+
+@cache
+def title_model() -> dict[str, Any]:
+    """Weights of the headline features (``data/title_model.toml``, fitted on the dev split)."""
+    text = resources.files("pipeline").joinpath("data", "title_model.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def title_scores(lines: list[Line]) -> dict[int, float]:
+    """Each candidate line's log-odds of being the headline, from its features."""
+    weights = title_model()["weights"]
+    return {i: weights["bias"] + sum(weights.get(k, 0.0) * v for k, v in feats.items())
+            for i, feats in title_features(lines).items()}
+
+
+def title_features(lines: list[Line]) -> dict[int, dict[str, float]]:
+    """Features of every headline candidate before the article's densest prose."""
+    body = body_start(lines)
+    end = body if body is not None else len(lines)
+    candidates = [i for i in range(end) if title_candidate(lines[i])]
+    repeated = printed_twice(lines)
+    suffixed = {normalise(split_title(ln.text)[0]) for ln in lines if split_title(ln.text)[1]}
+    prose_at = [i for i, ln in enumerate(lines) if ln.prose]
+    out = {}
+    for rank, i in enumerate(candidates):
+        line = lines[i]
+        window = head_window(lines, i)
+        d_date = next((d for d, j in enumerate(window) if date_line(lines[j])), None)
+        d_by = next((d for d, j in enumerate(window) if byline_near_date(lines, j, window, d_date)), None)
+        next_prose = next((j for j in prose_at if j > i), len(lines))
+        following = lines[i + 1 : i + 3]
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        out[i] = {
+            "date_near": 1 - d_date / HEAD_WINDOW if d_date is not None else 0.0,
+            "byline_near": 1 - d_by / HEAD_WINDOW if d_by is not None else 0.0,
+            "prose_next": float(bool(following) and (following[0].prose or len(following) == 2 and following[1].prose)),
+            "words_3": float(line.words == 3),
+            "words_21_plus": float(line.words > 20),
+            "heading": float(line.heading),
+            "linked": float(line.link_share > 0.5),
+            "repeated": float(i in repeated),
+            "suffixed_copy": float(normalise(line.text) in suffixed and not split_title(line.text)[1]),
+            "has_suffix": float(bool(split_title(line.text)[1])),
+            "menu_run": float(in_menu_run(lines, i)),
+            "after_headline": float(standfirst_of(lines, i)),
+            "before_standfirst": float(after is not None and i + 1 in candidates and after.words >= 4),
+            "title_case": float(line.title_case >= 0.8),
+            "prose": float(line.prose),
+            "last_before_prose": float(not any(i < j < next_prose for j in candidates[rank + 1 :])),
+            "lines_to_prose": math.log1p(next_prose - i),
+            "lines_to_body": math.log1p(end - i),
+            "candidates_after": math.log1p(len(candidates) - rank - 1),
+            "first_line": float(i == 0),
+        }
+    return out
+
+
+def short_line(line: Line) -> bool:
+    return line.words <= 3 and not line.prose
+
+
+def in_menu_run(lines: list[Line], i: int) -> bool:
+    """Two short lines above and one below: an item of a menu, not a headline."""
+    before = lines[max(0, i - 2) : i]
+    after = lines[i + 1 : i + 2]
+    return len(before) == 2 and all(map(short_line, before)) and bool(after) and short_line(after[0]) \
+        and not date_line(after[0])
+
+
+def standfirst_of(lines: list[Line], i: int) -> bool:
+    """Line ``i`` directly follows a headline-shaped line of at least four words (a standfirst)."""
+    return i > 0 and lines[i - 1].words >= 4 and lines[i].words >= 4 and title_candidate(lines[i - 1])
 
 
 def head_window(lines: list[Line], t: int) -> list[int]:
@@ -313,7 +367,7 @@ def find_head(text: str, title_hint: str | None = None) -> HeadMeta:
     head = HeadMeta()
     t = choose_title(lines, title_hint)
     if t is None:
-        return head
+        return loose_date(lines, head)
     head.title = lines[t]
     head.title_text, head.title_site = split_title(lines[t].text)
     date_at: int | None = None
@@ -328,12 +382,42 @@ def find_head(text: str, title_hint: str | None = None) -> HeadMeta:
         line = lines[i]
         people, prefixed = byline_names(line.text)
         far = date_at is None or abs(i - date_at) > BARE_NAME_TO_DATE
-        if people and not prefixed and far and not followed_by_role(lines, i):
+        if people and not prefixed and far and not followed_by_role(lines, i) and i != t + 1:
             continue  # a bare capitalised line far from any date is a heading, not a byline
         if people and (head.byline is None or (prefixed and not head.byline_prefixed)):
             head.byline, head.authors, head.byline_prefixed = line, people, prefixed
         elif head.byline is None and (prefixed or names.collective_byline(line.text)):
             head.byline, head.byline_prefixed = line, prefixed  # "Staff Correspondents": names nobody
+    if head.byline is None:
+        loose_byline(lines, head)
+    return head if head.date or head.relative else loose_date(lines, head)
+
+
+def loose_byline(lines: list[Line], head: HeadMeta) -> None:
+    """No byline beside the headline: a "By …" line just above the article's first paragraph."""
+    start = body_start(lines)
+    if start is None:
+        return
+    for i in range(start - 1, max(-1, start - 1 - LOOSE_DATE_WINDOW), -1):
+        people, prefixed = byline_names(lines[i].text)
+        if people and prefixed and lines[i].words <= DATELINE_MAX_WORDS:
+            head.byline, head.authors, head.byline_prefixed, head.loose_byline = lines[i], people, True, True
+            return
+
+
+LOOSE_DATE_WINDOW = 12  # lines above the article's first paragraph where a dateline may stand alone
+
+
+def loose_date(lines: list[Line], head: HeadMeta) -> HeadMeta:
+    """No date beside the headline: a dateline just above the article's first paragraph (where
+    pages print "Last updated …" over the text) is a weaker voice; one inside the body is none."""
+    start = body_start(lines)
+    if start is None:
+        return head
+    for i in range(start - 1, max(-1, start - 1 - LOOSE_DATE_WINDOW), -1):
+        if lines[i].words <= DATELINE_MAX_WORDS // 2 and (found := date_line(lines[i])):
+            head.dateline, head.date, head.loose_date = lines[i], found, True
+            break
     return head
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.lines import make_line, split_lines, stopwords
+from pipeline.lines import TERMINAL, ends_sentence, make_line, split_lines, stopwords
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,16 @@ def test_stopwords_are_loaded_lowercase_without_comments() -> None:
     words = stopwords()
     assert {"the", "and", "der", "les"} <= words
     assert all(w == w.lower() and not w.startswith("#") for w in words)
+
+
+@pytest.mark.parametrize("text", ["He left.", "He left.”", "(He left.)", "She asked?'", "“Go”", "Note:",
+                                  "Items;", "Wait…", "So »", "No end", "", ".", "”", "a)", "Done.)_*", "x ’"])
+def test_sentence_end_answers_as_the_expression(text: str) -> None:
+    assert ends_sentence(text) == bool(TERMINAL.search(text))
+
+
+def test_bullet_markers_only_where_a_line_can_start_one() -> None:
+    assert make_line(1, "12. Twelfth item").bullet
+    assert make_line(1, "– dash item").bullet
+    assert not make_line(1, "2024 was a year").bullet
+    assert not make_line(1, "Plain words").bullet

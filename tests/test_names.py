@@ -45,3 +45,11 @@ def test_one_word_names_only_when_the_source_says_author() -> None:
     assert names.parse_byline("Susan") == []
     assert names.parse_byline("Susan", single=True) == ["Susan"]
     assert names.parse_byline("admin", single=True) == []
+
+
+def test_a_month_after_a_full_name_is_its_date_not_part_of_it() -> None:
+    assert names.parse_byline("Jane Doe December") == ["Jane Doe"]
+    assert names.parse_byline("April Smith") == ["April Smith"]  # a month first is a first name
+    assert names.parse_byline("Dec", single=True) == []  # a month alone names nobody
+    assert names.parse_byline("Liz Kenny Former McKinsey") == ["Liz Kenny"]
+    assert names.parse_byline("Webmaster", single=True) == []

@@ -219,3 +219,67 @@ def test_clean_stage_learns_templates_per_folder() -> None:
     removals = stage.process_doc(docs[0])
     assert [r.rule for r in removals] == ["site-template"]
     assert stage.process_doc(other) == []  # one page of another site: nothing learnt there
+
+
+def test_alternatives_split_outside_groups_and_classes() -> None:
+    split = textclean.top_level_alternatives
+    assert split(r"^a|b(c|d)|[|]x|\|y|[]|]z") == ["^a", "b(c|d)", "[|]x", r"\|y", "[]|]z"]
+    assert split("plain") == ["plain"]
+
+
+KEYWORD_LINES = [
+    "Skip to main content", "Go to navigation", "Company logo (opens in new window) home page",
+    "Thank you for subscribing!", "Enter your email", "This site is protected by reCAPTCHA and the Google",
+    "© 2024 The Gazette", "Gazette Ltd. All Rights Reserved.", "Tel: +44 (0)20 7946 0000",
+    "Email: news@example.org", "We use cookies to improve your visit", "Share (Opens in new window)",
+    "The mayor at the council (Photo: J. Doe)", "Flooded streets in the centre / Getty Images",
+    "Flooded streets in the centre |", "Newsletter", "Tags: budget, schools", "Read more »",
+    "ALL RIGHTS RESERVED", "Cookie Settings", "Tel  020 7946 0000 ext", "Hotel guests left early.",
+    "Tél: 01 23 45 67 89", "Şhare", "Ａll rights reserved", "ſkip to content", "KEEP IT (PHOTO CREDIT)",
+]
+
+
+@pytest.mark.parametrize("prose", [False, True])
+def test_pattern_rules_answer_as_their_expressions(prose: bool) -> None:
+    """The anchored/keyword split is a speed-up only: the first matching rule is the same."""
+    lines = KEYWORD_LINES + [ln.strip() for p in ("000", "001", "002", "003", "004")
+                             for ln in seed_text(p).splitlines() if ln.strip()]
+    textclean.matching_rule.cache_clear()
+    for line in lines:
+        plain = next((r.name for r in textclean.pattern_rules()
+                      if (r.applies_to_prose or not prose) and r.regex.search(line)), "")
+        assert textclean.matching_rule(line, prose) == plain, line
+    assert any(textclean.matching_rule(line, prose) for line in KEYWORD_LINES)
+
+
+def list_page(before: str) -> str:
+    items = "\n".join(f"* {w} of the plan" for w in ("Roads", "Schools", "Bridges"))
+    return "\n\n".join([BODY[0], f"{before}\n{items}", *BODY[1:]])
+
+
+def scored_at(p: float) -> object:
+    return lambda lines_, f, m: [(ln, p if ln.rule == "menu-bullet" else 0.9, "bullet")
+                                 for ln in lines_ if not ln.blank]
+
+
+def test_a_list_between_kept_lines_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = textclean.apply_rules(list_page("The council agreed on three parts of the plan:")).lines
+    items = [ln for ln in lines if ln.rule == "menu-bullet"]
+    assert len(items) == 3
+    monkeypatch.setattr(linemodel, "body_scores", scored_at(0.2))  # unsure: below reinstate, above threshold
+    textclean.apply_line_model(lines, fake_model(threshold=0.15, reinstate=0.6))
+    assert all(ln.kept for ln in items)
+
+
+def test_a_list_the_model_finds_unlikely_body_stays_removed(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = textclean.apply_rules(list_page("The council agreed on three parts of the plan:")).lines
+    monkeypatch.setattr(linemodel, "body_scores", scored_at(0.1))
+    textclean.apply_line_model(lines, fake_model(threshold=0.15, reinstate=0.6))
+    assert [ln.rule for ln in lines if ln.text.endswith("of the plan")] == ["menu-bullet"] * 3
+
+
+def test_a_menu_at_the_page_edge_stays_removed(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = textclean.apply_rules(page_with("* Home\n* World\n* Sport", where="before")).lines
+    monkeypatch.setattr(linemodel, "body_scores", scored_at(0.5))
+    textclean.apply_line_model(lines, fake_model(threshold=0.15, reinstate=0.6))
+    assert [ln.rule for ln in lines if ln.text in ("Home", "World", "Sport")] == ["menu-bullet"] * 3

@@ -60,3 +60,41 @@ def test_seeds() -> None:
     assert head.authors == [] and head.byline is not None and head.byline.text == "Trim Correspondents"
     assert head.date is None
     assert textmeta.find_head(seed_text("002")).date is None
+
+
+def test_headline_over_menu_items_and_its_standfirst() -> None:
+    text = "\n".join([MENU, "Politics", "Council Agrees New Budget For Schools",
+                      "Here is what the new budget means for parents", "By Jane Doe", "24 July, 2024",
+                      PARAGRAPH, PARAGRAPH, RELATED])
+    head = textmeta.find_head(text)
+    assert head.title_text == "Council Agrees New Budget For Schools"
+    assert head.authors == ["Jane Doe"] and head.date is not None and head.date.iso == "2024-07-24"
+
+
+def test_no_headline_shaped_line_gives_no_title() -> None:
+    # Only menu items above the text, no byline or dateline: no line is confidently the headline.
+    text = "\n".join(["Home", "Products", "Pricing", "Blog", "Contact", "Log In", PARAGRAPH, PARAGRAPH])
+    assert textmeta.find_head(text).title is None
+
+
+def test_dateline_and_byline_above_the_text_are_loose() -> None:
+    # The headline is found alone; the date and "By" line stand just above the text, away from it.
+    text = "\n".join(["Council Agrees New Budget For Schools", "Share", "Print", "Email", "Save", "Comments",
+                      "Listen", "Follow", "Last updated: March 3, 2025", "By Jane Doe", PARAGRAPH, PARAGRAPH])
+    lines = textmeta.content_lines(text)
+    head = textmeta.HeadMeta()
+    textmeta.loose_byline(lines, head)
+    textmeta.loose_date(lines, head)
+    assert head.loose_date and head.date is not None and head.date.iso == "2025-03-03"
+    assert head.loose_byline and head.authors == ["Jane Doe"]
+
+
+def test_a_date_inside_the_body_is_not_loose() -> None:
+    text = "\n".join(["Home", "Products", PARAGRAPH, "March 3, 2025", PARAGRAPH, PARAGRAPH, PARAGRAPH])
+    assert textmeta.find_head(text).date is None
+
+
+def test_title_model_weights_name_real_features() -> None:
+    text = page("Council Agrees New Budget For Schools", "By Jane Doe", "24 July, 2024")
+    features = next(iter(textmeta.title_features(textmeta.content_lines(text)).values()))
+    assert set(textmeta.title_model()["weights"]) - {"bias"} <= set(features)

@@ -6,6 +6,15 @@ Each benchmark page's HTML is rendered to a text dump by several real renderers
 the line classifier, and through nothing at all (keep everything). All are scored in
 the same process on the same dumps with the body metric of ``metric.py``, per renderer,
 together with the share of documents that lose more than 10% of their body.
+
+What is scored: for presscorpus, the record's ``text`` (the body); jusText, rules-only
+and keep-all are scored on their whole output. The clean stage moves the headline out of
+the text into the record's ``title``, and WCXB's body annotation often starts with the
+headline, so the row ``pc+title`` also scores the record's title (as the real metadata
+stage picks it, run after the clock) followed by its text, from the same cleaning run. On
+dev it changes little (recall +0.001, precision -0.005: many WCXB bodies leave the
+headline out, or the record's title is not the page's headline), so ``presscorpus``
+stays the body alone, the figure that matches the metric's definition.
 """
 
 from __future__ import annotations
@@ -20,6 +29,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pipeline.bench import render
 from pipeline.bench.metric import BodyScore
@@ -28,22 +38,40 @@ from pipeline.config import Config
 from pipeline.doc import Doc
 from pipeline.errors import UserError
 from pipeline.stages.clean import Clean
+from pipeline.stages.metadata import Metadata
 from pipeline.textclean import clean_text, clear_caches
 
 Cleaner = Callable[[str], str]
 SYSTEMS = ("presscorpus", "rules-only", "justext", "keep-all")
+WARM_UP = "Home\n\nA first line of text for the cleaner to read, so that its tables are loaded.\n"
+WITH_TITLE = "pc+title"  # presscorpus's record title, then its text (an extra row, not a system)
 
 
-def presscorpus_cleaner() -> Cleaner:
-    """The real clean stage; a quarantined page (too little text left) counts as empty."""
+def presscorpus_doc_cleaner() -> Callable[[str], Doc | None]:
+    """The real clean stage; a quarantined page (too little text left) is None."""
     stage = Clean(Config())
 
-    def clean(dump: str) -> str:
+    def clean(dump: str) -> Doc | None:
         doc = Doc(source_path="bench.txt", id="bench", text=dump)
         result = stage.process([doc])
-        return result.docs[0].text if result.docs else ""
+        return result.docs[0] if result.docs else None
 
     return clean
+
+
+def record_views() -> Callable[[Doc | None], dict[str, str]]:
+    """What is scored of a cleaned doc: its text as ``presscorpus``, and the record's title
+    (picked by the real metadata stage) followed by the text as ``pc+title``."""
+    stage = Metadata(Config())
+
+    def views(doc: Doc | None) -> dict[str, str]:
+        if doc is None:
+            return {"presscorpus": "", WITH_TITLE: ""}
+        stage.process([doc])
+        record = f"{doc.title}\n{doc.text}" if doc.title else doc.text
+        return {"presscorpus": doc.text, WITH_TITLE: record}
+
+    return views
 
 
 def rules_only_cleaner() -> Cleaner:
@@ -74,8 +102,8 @@ def keep_all(dump: str) -> str:
     return dump
 
 
-CLEANERS: dict[str, Callable[[], Cleaner]] = {
-    "presscorpus": presscorpus_cleaner,
+CLEANERS: dict[str, Callable[[], Callable[[str], Any]]] = {
+    "presscorpus": presscorpus_doc_cleaner,
     "rules-only": rules_only_cleaner,
     "justext": justext_cleaner,
     "keep-all": lambda: keep_all,
@@ -124,15 +152,20 @@ def render_dumps(renderer: str, pages: list[dict], jobs: int, cached: Path | Non
     return out
 
 
-def score_system(cleaner: Cleaner, dumps: list[str], truths: list[str]) -> Result:
-    result = Result()
+def score_system(name: str, cleaner: Callable[[str], Any], dumps: list[str], truths: list[str]) -> dict[str, Result]:
+    """Rows of one system: its own, plus ``pc+title`` for presscorpus. Only the cleaning
+    is timed (presscorpus's metadata stage, which picks the title, runs after the clock)."""
+    cleaner(WARM_UP)  # rule tables, stoplists and the model load once, outside the clock
     clear_caches()  # each system starts cold: no line memoised from an earlier run
     start = time.perf_counter()
     outputs = [cleaner(d) for d in dumps]
-    result.seconds = time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    views = record_views() if name == "presscorpus" else lambda out: {name: out}
+    results: dict[str, Result] = {}
     for truth, out in zip(truths, outputs, strict=True):
-        result.score.add(truth, out)
-    return result
+        for row, text in views(out).items():
+            results.setdefault(row, Result(seconds=seconds)).score.add(truth, text)
+    return results
 
 
 def evaluate(pages: list[dict], renderers: list[str], systems: list[str], jobs: int,
@@ -142,7 +175,8 @@ def evaluate(pages: list[dict], renderers: list[str], systems: list[str], jobs: 
     for renderer in renderers:
         dumps = render_dumps(renderer, pages, jobs, key(renderer))
         for name, cleaner in cleaners.items():
-            yield renderer, name, score_system(cleaner, dumps, truths)
+            for row, result in score_system(name, cleaner, dumps, truths).items():
+                yield renderer, row, result
 
 
 def format_row(renderer: str, system: str, r: Result, timing: bool) -> str:
@@ -185,6 +219,8 @@ def run(args: argparse.Namespace) -> int:
     if not pages:
         raise UserError(f"{args.pages}: no pages in split {args.split}")
     print(f"cleaning benchmark: {len(pages)} {args.split} pages from {args.pages}")
+    print("scored: presscorpus = the record's text; pc+title = the record's title, then its text; "
+          "others = their whole output")
     print(header(args.timing))
     systems = args.system or list(SYSTEMS)
     key = lambda r: cache_path(args.cache, r, args.pages, args.split, args.limit)  # noqa: E731

@@ -183,8 +183,29 @@ def make_systems(renderers: list[str], postclean: bool = False) -> dict[str, Sys
     available = available_renderers()
     for name in renderers:
         render = available[name]
-        systems[f"presscorpus-{name}"] = lambda p, render=render: presscorpus.dump(render(p["html"]))
+        systems[f"presscorpus-{name}"] = lambda p, name=name, render=render: presscorpus.dump(
+            dump_of(p, name, render))
     return systems
+
+
+def dump_of(page: dict[str, Any], renderer: str, render: Callable[[str], str]) -> str:
+    """The page's dump by ``renderer``: the cached one when ``with_dumps`` attached it."""
+    cached = page.get("_dumps", {}).get(renderer)
+    return cached if cached is not None else render(page["html"])
+
+
+def with_dumps(pages: list[dict[str, Any]], renderers: list[str], cache: Path | None, pages_file: Path,
+               split: str, limit: int | None, jobs: int) -> list[dict[str, Any]]:
+    """Attach each renderer's dump to the pages, read from (or written to) the cleaning bench's cache."""
+    if cache is None:
+        return pages
+    from pipeline.bench.cleaning import cache_path, render_dumps
+
+    for renderer in renderers:
+        dumps = render_dumps(renderer, pages, jobs, cache_path(cache, renderer, pages_file, split, limit))
+        for page, dump in zip(pages, dumps, strict=True):
+            page.setdefault("_dumps", {})[renderer] = dump
+    return pages
 
 
 def fmt(value: float | None) -> str:
@@ -216,10 +237,11 @@ def run(args: argparse.Namespace) -> int:
     misses: list[str] | None = [] if args.misses else None
     for path in args.pages:
         tallies = {name: Tally() for name in systems}
-        n = 0
-        for page in load_pages(path, args.split, args.limit):
+        pages = with_dumps(list(load_pages(path, args.split, args.limit)), renderers, args.cache, path,
+                           args.split, args.limit, args.jobs)
+        for page in pages:
             score_page(page, systems, tallies, misses)
-            n += 1
+        n = len(pages)
         print_table(path, args.split, n, tallies)
     if args.misses and misses is not None:
         Path(args.misses).write_text("\n".join(misses) + "\n", encoding="utf-8")
@@ -238,4 +260,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--postclean", action="store_true",
                    help="also score the HTML main text with the text-dump cleaner run over it afterwards")
     p.add_argument("--misses", metavar="FILE", help="write every wrong value (system, page, field) to FILE")
+    p.add_argument("--cache", type=Path, metavar="DIR",
+                   help="folder keeping rendered dumps between runs (shared with the cleaning bench)")
+    p.add_argument("--jobs", type=int, default=1, help="processes used to render uncached dumps (default 1)")
     p.set_defaults(run=run)

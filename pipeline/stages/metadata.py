@@ -36,8 +36,13 @@ FIELDS = ("title", "authors", "date_published", "outlet", "url")
 PROVIDED_ONLY = ("crawl_date", "license")  # never inferred: set by readers, shown as evidence
 AGREEMENT_BONUS = 0.05  # per further method giving the same value
 MIN_SUPPORT = 0.5  # a value below this (a lone weak guess) is kept as evidence, not selected
+# A dateline or "By" line above the text but away from the headline: selected only when alone.
+LOOSE_DATE_CONFIDENCE = 0.55
 UPDATED = re.compile(r"\b(updated?|modified|revised|edited)\b", re.I)
 # How far each kind of markup is trusted (before agreement).
+# The page's one <h1> is the headline a reader sees; meta titles are often an SEO variant of it,
+# so it outranks them even when several agree (dev: the labels follow the visible headline).
+H1_CONFIDENCE = 0.99
 TITLE_SOURCES = {"json-ld": 0.8, "meta[og:title]": 0.75, "meta[twitter:title]": 0.7, "title": 0.65}
 AUTHOR_SOURCES = {"json-ld": 0.75, "meta[byl]": 0.75, "meta": 0.7, "byline-element": 0.6}
 # The first <time> of a page may date a comment or a sidebar item: alone it is not enough.
@@ -75,15 +80,18 @@ def head_candidates(head: textmeta.HeadMeta, prefix: str, reference: str | None)
     if head.byline:
         people = head.authors
         conf = (0.8 if head.byline_prefixed else 0.7) if people else 0.0
-        found.append(candidate("authors", "; ".join(people) or None, f"{prefix}:byline-line", conf,
-                               head.byline.text))
+        method = f"{prefix}:byline-line" + (":above-text" if head.loose_byline else "")
+        conf = min(conf, LOOSE_DATE_CONFIDENCE) if head.loose_byline else conf
+        found.append(candidate("authors", "; ".join(people) or None, method, conf, head.byline.text))
     if head.date and head.dateline:
         # The date printed beside the headline is the one a reader sees: it outranks one markup
         # source, not two that agree. An "Updated …" line dates a revision, not the publication.
         updated = bool(UPDATED.search(head.dateline.text))
-        found.append(candidate("date_published", head.date.iso,
-                               f"{prefix}:dateline:{head.date.pattern}" + (":updated" if updated else ""),
-                               0.6 if updated else 0.88, head.dateline.text))
+        method = f"{prefix}:dateline:{head.date.pattern}" + (":updated" if updated else "")
+        confidence = 0.88 if updated else 0.92
+        if head.loose_date:
+            method, confidence = method + ":above-text", LOOSE_DATE_CONFIDENCE
+        found.append(candidate("date_published", head.date.iso, method, confidence, head.dateline.text))
     elif head.relative:
         found.append(relative_candidate(head.relative.text, prefix, reference))
     return found
@@ -160,10 +168,17 @@ def title_candidates(found: list[Found], sites: list[str]) -> list[Evidence]:
         # Several <h1> (logo, widgets): the one sharing most words with the meta titles is the headline.
         h1, overlap = max(((h, similarity(h, meta_keys)) for h in h1s), key=lambda p: p[1])
         if overlap >= 0.5:
-            out.append(candidate("title", h1, "html:h1:like-meta-title", 0.86, h1))
+            out.append(candidate("title", h1, "html:h1:like-meta-title", H1_CONFIDENCE, h1))
         else:
-            out.append(candidate("title", h1s[0], "html:h1", 0.85 if len(h1s) == 1 else 0.6, h1s[0]))
+            out.append(candidate("title", h1s[0], "html:h1", h1_confidence(h1s), h1s[0]))
     return out
+
+
+def h1_confidence(h1s: list[str]) -> float:
+    """One <h1> of a headline's length is the headline; a short one is often the site's name."""
+    if len(h1s) > 1:
+        return 0.6
+    return H1_CONFIDENCE if long_enough(h1s[0]) else 0.85
 
 
 def similarity(text: str, keys: set[str]) -> float:

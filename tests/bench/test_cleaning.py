@@ -50,19 +50,33 @@ def args_for(path: Path, **extra: object) -> argparse.Namespace:
 
 
 def table(capsys: pytest.CaptureFixture[str]) -> dict[tuple[str, str], list[str]]:
-    rows = [line.split() for line in capsys.readouterr().out.splitlines()[2:]]
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()[3:]]
     return {(r[0], r[1]): r[2:] for r in rows}
 
 
 def test_bench_prints_every_system_for_every_renderer(bench_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cleaning.run(args_for(bench_file)) == 0
     rows = table(capsys)
-    assert set(rows) == {(r, s) for r in ("inscriptis", "html2text") for s in cleaning.SYSTEMS}
+    systems = (*cleaning.SYSTEMS, cleaning.WITH_TITLE)
+    assert set(rows) == {(r, s) for r in ("inscriptis", "html2text") for s in systems}
     for renderer in ("inscriptis", "html2text"):
         ours, everything = rows[(renderer, "presscorpus")], rows[(renderer, "keep-all")]
         assert float(ours[0]) > float(everything[0])  # precision: the menus and footer are gone
         assert float(ours[1]) >= 0.95  # recall: the paragraphs stay
         assert ours[4] == "3" and len(ours) == 6  # docs, pages/s
+        assert rows[(renderer, cleaning.WITH_TITLE)][5] == ours[5]  # same cleaning run, same time
+
+
+def test_the_record_is_scored_with_and_without_its_title() -> None:
+    """The headline the clean stage moves into ``title`` is scored in the ``pc+title`` row."""
+    paragraphs = "\n\n".join(PARAGRAPHS)
+    dump = f"Home\nWorld\nSport\n\nBudget talks resume in the district\nBy Jane Doe\n\n{paragraphs}\n"
+    doc = cleaning.presscorpus_doc_cleaner()(dump)
+    assert doc is not None and "Budget talks" not in doc.text
+    views = cleaning.record_views()(doc)
+    assert views[cleaning.WITH_TITLE] == f"{doc.title}\n{doc.text}" and "Budget talks" in views[cleaning.WITH_TITLE]
+    assert views["presscorpus"] == doc.text
+    assert cleaning.record_views()(None) == {"presscorpus": "", cleaning.WITH_TITLE: ""}
 
 
 def test_rendered_dumps_are_cached_and_reused(bench_file: Path, tmp_path: Path,

@@ -62,3 +62,22 @@ def test_one_run_prints_every_system(tmp_path: Path, monkeypatch: pytest.MonkeyP
     # On these plain pages presscorpus gets every field right, in HTML and in the text dump.
     assert rows["presscorpus-html"].split(" | ")[1:4] == ["1.000", "1.000", "1.000"]
     assert rows["presscorpus-inscriptis"].split(" | ")[1:4] == ["1.000", "1.000", "1.000"]
+
+
+def test_cached_dumps_are_read_not_rendered(tmp_path: Path) -> None:
+    from pipeline.bench.cleaning import cache_path
+
+    pages_file = tmp_path / "pages.jsonl.gz"
+    write_pages(pages_file)
+    pages = list(bench.load_pages(pages_file, "all"))
+    cached = cache_path(tmp_path, "inscriptis", pages_file, "all", None)
+    assert cached is not None
+    with gzip.open(cached, "wt", encoding="utf-8") as fh:
+        for p in pages:
+            fh.write(json.dumps({"id": p["id"], "dump": f"cached {p['id']}"}) + "\n")
+    pages = bench.with_dumps(pages, ["inscriptis"], tmp_path, pages_file, "all", None, 1)
+
+    def never(html: str) -> str:
+        raise AssertionError("rendered although cached")
+
+    assert bench.dump_of(pages[3], "inscriptis", never) == "cached t/3"

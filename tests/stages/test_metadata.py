@@ -140,3 +140,18 @@ def test_crawl_url_names_the_outlet_through_the_registry() -> None:
     doc = infer_html(f"<html><body><h1>A Title For The Page</h1><p>{BODY}</p></body></html>", provided=provided)
     assert (doc.outlet, doc.url) == ("INSS", "https://www.inss.org.il/publication/x/")
     assert selected(doc)["outlet"][1] == "registry:domain"
+
+
+def h1_page(h1: str) -> str:
+    return (f"""<html><head><title>Budget Vote Explained: What It Means | Gazette</title>
+<meta property="og:title" content="Budget Vote Explained: What It Means"></head><body><article>
+<h1>{h1}</h1><p>{BODY}</p><p>{BODY}</p></article></body></html>""")
+
+
+def test_one_headline_length_h1_outranks_agreeing_meta_titles() -> None:
+    doc = infer_html(h1_page("Council Agrees New Budget For Schools"))
+    assert doc.title == "Council Agrees New Budget For Schools"
+    assert selected(doc)["title"][1] == "html:h1"
+    # A short <h1> is often the site's name: the meta titles keep the title.
+    doc = infer_html(h1_page("Gazette Blog"))
+    assert doc.title == "Budget Vote Explained: What It Means"

@@ -24,3 +24,13 @@ def test_stage_repairs_text_and_records_steps() -> None:
     doc = Doc(source_path="a.txt", text="naÃ¯ve")
     Repair().process_doc(doc)
     assert doc.text == "naïve" and doc.repairs
+
+
+def test_windows_line_breaks_are_unified_and_recorded() -> None:
+    assert repair_text("one\r\ntwo\rthree") == ("one\ntwo\nthree", ["apply:fix_line_breaks"])
+
+
+def test_mojibake_on_one_line_of_a_long_ascii_page_is_found() -> None:
+    page = "<p>plain ascii line</p>\n" * 500 + "<p>The cafÃ© opened</p>\n"
+    fixed, steps = repair_text(page)
+    assert fixed.endswith("<p>The café opened</p>\n") and steps
