@@ -162,7 +162,9 @@ def check_table(root: Path, table: Table, report: Report) -> None:
     try:
         report.rows[table.split] = check_rows(table, arrow_rows(root, table), copies, problems)
     except Exception as exc:  # a damaged file can fail anywhere inside pyarrow or datasets
-        problems.append(f"{table.arrow_dir}/: cannot be read ({type(exc).__name__}: {str(exc)[:200]})")
+        # Arrow and Parquet rows are read side by side, so either file may be the damaged one.
+        problems.append(f"{table.arrow_dir}/ or {table.parquet}: cannot be read ({type(exc).__name__}: "
+                        f"{str(exc)[:200]})")
     if len(problems) > MAX_ROW_PROBLEMS:
         problems = problems[:MAX_ROW_PROBLEMS] + [f"{table.arrow_dir}/: … {len(problems) - MAX_ROW_PROBLEMS} more"]
     report.problems += problems
