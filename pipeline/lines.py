@@ -40,6 +40,9 @@ DATE = re.compile(
     r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d+\s+(minutes?|hours?|days?|weeks?|months?)\s+ago\b",
     re.I,
 )
+# Every DATE alternative needs a month name, "ago" or a date separator: on ASCII lines
+# (where re.I folds case as str.lower does) a line with none of them skips the search.
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 @cache
@@ -112,8 +115,12 @@ def ends_sentence(text: str) -> bool:
     return bool(body) and body[-1] in TERMINAL_MARKS
 
 
+ANY_DIGIT = re.compile("[0-9]")
+
+
 def digit_count(text: str) -> int:
-    return sum(map(text.count, "0123456789"))
+    # most lines hold no digit: one scan for any rules out the ten counts
+    return sum(map(text.count, "0123456789")) if ANY_DIGIT.search(text) else 0
 
 
 def visible_text(stripped: str) -> tuple[str, float, bool]:
@@ -141,6 +148,16 @@ def visible_text(stripped: str) -> tuple[str, float, bool]:
     text = " ".join(text.split()) if "  " in text else text
     share = min(1.0, link_chars / len(text)) if text and link_chars else 0.0
     return text, share, form
+
+
+def holds_date(text: str) -> bool:
+    """``bool(DATE.search(text))``, the search skipped on ASCII lines that cannot match."""
+    if text.isascii():
+        lowered = text.lower()
+        if not ("/" in text or "." in text or "-" in text or "ago" in lowered
+                or any(map(lowered.__contains__, MONTHS))):
+            return False
+    return bool(DATE.search(text))
 
 
 def bullet_marker(stripped: str) -> re.Match[str] | None:
@@ -178,7 +195,7 @@ def measure(raw: str) -> tuple:
         digits / len(text) if text else 0.0,
         heading,
         form,
-        bool(digits and DATE.search(text)),
+        bool(digits) and holds_date(text),
         reads_as_prose(len(words), terminal, title_case),
     )
 
@@ -188,7 +205,8 @@ def make_line(no: int, raw: str) -> Line:
 
 
 def split_lines(text: str) -> list[Line]:
-    return [make_line(i, raw) for i, raw in enumerate(text.split("\n"), start=1)]
+    # make_line, spelt out: one call less per line of every page
+    return [Line(i, raw, *measure(raw)) for i, raw in enumerate(text.split("\n"), start=1)]
 
 
 @lru_cache(maxsize=1 << 14)

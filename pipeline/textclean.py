@@ -112,7 +112,7 @@ class CleanedText:
 
     @property
     def removed(self) -> list[Line]:
-        return [ln for ln in self.lines if not ln.kept and not ln.blank]
+        return [ln for ln in self.lines if ln.text and (ln.rule or ln.role)]  # not kept, not blank
 
 
 @cache
@@ -206,7 +206,7 @@ def mark_related_blocks(lines: list[Line]) -> None:
     for line in lines:
         if line.rule == "related-heading":
             in_block = True
-        elif in_block and line.kept and not line.blank:
+        elif in_block and line.text and not line.rule and not line.role:  # kept, not blank
             if line.prose:
                 in_block = False
             else:
@@ -215,7 +215,7 @@ def mark_related_blocks(lines: list[Line]) -> None:
 
 def body_bounds(lines: list[Line]) -> tuple[int, int] | None:
     """Indexes of the first and last body paragraph still kept."""
-    prose = [i for i, ln in enumerate(lines) if ln.kept and ln.prose]
+    prose = [i for i, ln in enumerate(lines) if ln.prose and not ln.rule and not ln.role]  # kept prose
     return (prose[0], prose[-1]) if prose else None
 
 
@@ -231,11 +231,10 @@ def mark_trending_links(lines: list[Line], last: int) -> None:
 
 
 def mark_outside_body(lines: list[Line], first: int, last: int) -> None:
-    for line in lines[:first]:
-        if line.kept and not line.blank:
-            line.rule = "before-body"
-    for line in lines[last + 1 :]:
-        if line.kept and not line.blank and not line.prose:
+    for line in kept(lines[:first]):
+        line.rule = "before-body"
+    for line in kept(lines[last + 1 :]):
+        if not line.prose:
             line.rule = "after-body"
 
 
@@ -243,10 +242,11 @@ def mark_short_runs(lines: list[Line], first: int, last: int, min_run: int = 4) 
     """Inside the body, a run of several short non-sentence lines is a list of links."""
     run: list[Line] = []
     for line in [*lines[first : last + 1], None]:
-        if line is not None and line.kept and not line.blank and not line.prose and not line.terminal:
+        if line is not None and line.text and not line.rule and not line.role and not line.prose \
+                and not line.terminal:  # kept, not blank, not a sentence
             run.append(line)
             continue
-        if line is not None and line.blank:
+        if line is not None and not line.text:  # blank
             continue
         if len(run) >= min_run:
             for member in run:
@@ -295,7 +295,7 @@ def keep_enclosed_lists(lines: list[Line], scores: dict[int, float], bar: float)
     steps, specifications), not a menu: menus stand beside other removed lines. It is kept
     when its mean body score reaches ``bar`` (the score a kept line needs to stay). Half
     the dev pages that lost over 10% of their body lost it to such lists."""
-    seq = [ln for ln in lines if not ln.blank]
+    seq = [ln for ln in lines if ln.text]
     i = 0
     while i < len(seq):
         j = i
@@ -426,9 +426,9 @@ def join_kept(lines: list[Line]) -> str:
     """Kept lines, blank runs collapsed to one, with the original line text."""
     out: list[str] = []
     for line in lines:
-        if line.blank:
+        if not line.text:  # blank
             if out and out[-1] != "":
                 out.append("")
-        elif line.kept:
+        elif not line.rule and not line.role:  # kept
             out.append(line.output)
     return "\n".join(out).strip()

@@ -96,7 +96,11 @@ def mark_repeated_title(lines: list[Line], title: str) -> str | None:
     """Remove copies of the title; return a site name found as a suffix on one of them."""
     key, site = normalise(title), None
     for line in lines:
-        if not line.kept or line.blank:
+        if not line.text or line.rule or line.role:  # not kept, or blank
+            continue
+        # A line's key holds the title's key only if its own does: it is a copy or a
+        # breadcrumb ending in the title only then (split_title cuts at a space).
+        if key and key not in normalise(line.text):
             continue
         text, suffix = split_title(line.text)
         text_key = normalise(text)

@@ -63,3 +63,9 @@ def test_logistic_scorer_and_its_explanation() -> None:
     assert p[0] > 0.8 and p[1] < 0.1
     assert scorer.strongest_against([[0.0, 3.0]]) == ["b"]
     assert scorer.scores(np.zeros((0, 2))) == []
+
+
+def test_own_matrix_is_own_features_value_for_value() -> None:
+    lines = [ln for ln in split_lines(PAGE + "\nÉTÉ 2024 | Paris, Lyon, Nice?\n  - lower case: item") if ln.text]
+    expected = np.array([linemodel.own_features(ln) for ln in lines], dtype=float)
+    assert linemodel.own_matrix(lines).tobytes() == np.ascontiguousarray(expected).tobytes()

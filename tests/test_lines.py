@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.lines import TERMINAL, ends_sentence, make_line, split_lines, stopwords
+from pipeline.lines import DATE, TERMINAL, digit_count, ends_sentence, holds_date, make_line, split_lines, stopwords
 
 
 @pytest.mark.parametrize(
@@ -83,3 +83,14 @@ def test_bullet_markers_only_where_a_line_can_start_one() -> None:
     assert make_line(1, "– dash item").bullet
     assert not make_line(1, "2024 was a year").bullet
     assert not make_line(1, "Plain words").bullet
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["15 May, 2025", "Posted 3 hours ago", "Chapter 12", "2024 15", "12/05/2024", "2024-05-12", "v1.2.3 build",
+     "Room 101", "Ages 3 to 5", "3 days ago", "5 MINUTES AGO", "DEC 3", "Schedule 2024", "Präsident 12. März 2024",
+     "No digits here", "Ｍay 12"],
+)
+def test_date_shortcut_answers_as_the_full_search(text: str) -> None:
+    assert holds_date(text) == bool(DATE.search(text))
+    assert digit_count(text) == sum(map(text.count, "0123456789"))
