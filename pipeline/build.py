@@ -87,8 +87,11 @@ def library_versions() -> dict[str, str]:
 
 
 def input_digest(records: Path, quarantine: Path) -> list[dict[str, str]]:
-    rows = [json.loads(line) for path in (records, quarantine) for line in path.open(encoding="utf-8")]
-    pairs = {(r["source_path"], r["source_sha256"]) for r in rows}
+    """(path, sha256) of every input; rows are streamed, so texts are never held in memory."""
+    pairs = set()
+    for path in (records, quarantine):
+        with path.open(encoding="utf-8") as fh:
+            pairs.update((r["source_path"], r["source_sha256"]) for r in map(json.loads, fh))
     return [{"path": p, "sha256": h} for p, h in sorted(pairs)]
 
 

@@ -93,11 +93,6 @@ def save_tables(work: Path, out: Path, name: str, version: str) -> list[Table]:
     return with_parquet
 
 
-def parquet_tables(root: Path) -> list[Table]:
-    """The tables of a finished release that have a Parquet copy."""
-    return [t for t in TABLES if (root / t.parquet).exists()]
-
-
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:

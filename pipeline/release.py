@@ -9,7 +9,6 @@ on any machine give the same bytes.
 from __future__ import annotations
 
 import gzip
-import io
 import os
 import re
 import tarfile
@@ -71,11 +70,6 @@ def make_release(folder: Path, dist: Path | None = None) -> tuple[Path, str]:
     name, version = folder.parent.name, folder.name
     target = tarball_path(dist if dist is not None else folder.parent.parent, name, version)
     return target, write_tarball(folder, target, f"{name}-{version}")
-
-
-def read_tarball_names(path: Path) -> list[str]:
-    with tarfile.open(fileobj=io.BytesIO(path.read_bytes()), mode="r:gz") as tar:
-        return tar.getnames()
 
 
 def check_push_args(folder: Path, repo_id: str, token: str | None) -> None:
