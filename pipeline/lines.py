@@ -9,6 +9,7 @@ a reader saw; the text kept in the output is still the user's original line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -81,13 +82,33 @@ class Line:
 
     @property
     def output(self) -> str:
-        """The user's original line for the cleaned text, Markdown link targets taken out."""
-        return LINK_TARGET.sub("", self.raw.strip()) if "](" in self.raw else self.raw.strip()
+        """The user's original line for the cleaned text, renderer markup (``OUTPUT_MARKUP``) taken out."""
+        return strip_markup(self.raw.strip())[0]
 
     @property
-    def link_targets(self) -> list[str]:
-        """Markdown link targets that ``output`` drops (audited as a named removal)."""
-        return LINK_TARGET.findall(self.raw) if "](" in self.raw else []
+    def markup(self) -> list[tuple[str, str]]:
+        """(rule, removed pieces) for the markup ``output`` drops (audited as named removals)."""
+        return strip_markup(self.raw.strip())[1]
+
+
+# Renderer markup the cleaned text leaves out, in order, each under its rule's name: Markdown
+# link targets ("[report](https://…)" keeps "[report]") and emphasis markers ("_word_",
+# "**word**"); both split the words a reader saw into tokens no reader saw.
+OUTPUT_MARKUP: tuple[tuple[str, re.Pattern[str], Callable[[str], bool]], ...] = (
+    ("markdown-link-target", LINK_TARGET, lambda t: "](" in t),
+    ("markdown-emphasis", MD_EMPHASIS, lambda t: "*" in t or "_" in t),
+)
+
+
+def strip_markup(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The line without ``OUTPUT_MARKUP``, and per rule that removed something, the pieces it removed."""
+    removed: list[tuple[str, str]] = []
+    for rule, pattern, may_hold in OUTPUT_MARKUP:
+        found = pattern.findall(text) if may_hold(text) else []
+        if found:
+            removed.append((rule, " ".join(found)))
+            text = pattern.sub("", text)
+    return text, removed
 
 
 def reads_as_prose(words: int, terminal: bool, title_case: float) -> bool:

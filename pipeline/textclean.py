@@ -19,7 +19,8 @@ decision. In order:
    list inside the article, kept if the model scores it body-like (``keep_enclosed_lists``).
 
 Pattern rules, templates and metadata roles are final. The kept text is the user's own
-lines (Markdown link targets dropped and audited as ``markdown-link-target``).
+lines, without renderer markup (Markdown link targets and emphasis markers, audited as
+``markdown-link-target`` and ``markdown-emphasis``).
 """
 
 from __future__ import annotations
@@ -275,8 +276,14 @@ def apply_line_model(lines: list[Line], model: linemodel.LineModel) -> None:
     finds boilerplate-like is removed, named after the structural rule if one fired, else
     ``line-model:<feature>`` (the feature that weighed most against the line).
     """
+    apply_scores(lines, linemodel.body_scores(lines, rule_families(), model), model)
+
+
+def apply_scores(lines: list[Line], scored: list[tuple[Line, float, str]], model: linemodel.LineModel) -> None:
+    """``apply_line_model``'s decisions from scores already worked out (training replays them
+    at several thresholds)."""
     scores: dict[int, float] = {}
-    for line, p_body, against in linemodel.body_scores(lines, rule_families(), model):
+    for line, p_body, against in scored:
         scores[line.no] = p_body
         keep = model_keeps(line, p_body, model)
         if keep is True:

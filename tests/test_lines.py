@@ -26,15 +26,27 @@ def test_markdown_link_targets_leave_output_but_are_listed() -> None:
     line = make_line(7, "Read the [full report](https://example.org/report_(2024)) today.")
     assert line.text == "Read the full report today."
     assert line.output == "Read the [full report] today."
-    assert line.link_targets == ["(https://example.org/report_(2024))"]
+    assert line.markup == [("markdown-link-target", "(https://example.org/report_(2024))")]
     assert 0.3 < line.link_share < 0.5
+
+
+def test_markdown_emphasis_markers_leave_output_but_are_listed() -> None:
+    line = make_line(2, "It was _the_ **best** season; see file_name and 2*3.")
+    assert line.output == "It was the best season; see file_name and 2*3."
+    assert line.markup == [("markdown-emphasis", "_ _ ** **")]
+
+
+def test_link_targets_go_before_emphasis_so_underscores_in_urls_stay_out_of_it() -> None:
+    line = make_line(4, "See [the _list_](https://x.org/a_b_) here.")
+    assert line.output == "See [the list] here."
+    assert [rule for rule, _ in line.markup] == ["markdown-link-target", "markdown-emphasis"]
 
 
 def test_plain_line_output_is_the_original_line() -> None:
     raw = "  He said: “We will meet again.”  "
     line = make_line(3, raw)
     assert line.output == raw.strip()
-    assert line.link_targets == []
+    assert line.markup == []
     assert line.terminal
 
 

@@ -17,7 +17,9 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from pipeline.errors import UserError
+from pipeline.lines import OUTPUT_MARKUP
 
+MARKUP_RULES = tuple(rule for rule, _, _ in OUTPUT_MARKUP)  # kept lines with markup taken out, not removed lines
 STRIKE, RESET, DIM = "\x1b[9m", "\x1b[0m", "\x1b[2m"
 
 
@@ -80,29 +82,28 @@ def page_lines(record: dict[str, Any], removals: list[dict[str, Any]]) -> list[t
     by_line: dict[int, dict[str, Any]] = {}
     for r in removals:
         entry = by_line.setdefault(r["line_no"], {"text": r["text"], "rules": [], "parts": []})
-        if r["rule"] == "markdown-link-target":
-            entry["parts"].append(r["text"])
+        if r["rule"] in MARKUP_RULES:
+            entry["parts"].append(f"{r['rule']}: {r['text']}")
         else:
             entry["text"] = r["text"]
             entry["rules"].append(r["rule"])
     rows: list[tuple[int | None, str, list[str]]] = []
     if len(numbers) == len(kept_text):
         for no, text in zip(numbers, kept_text, strict=True):
-            parts = by_line.pop(no, {}).get("parts", [])
-            rows.append((no, text, ["markdown-link-target: " + " ".join(parts)] if parts else []))
+            rows.append((no, text, by_line.pop(no, {}).get("parts", [])))
     else:
         rows += [(None, text, []) for text in kept_text]
-    rows += [(no, e["text"], e["rules"] or ["markdown-link-target"]) for no, e in by_line.items()]
+    rows += [(no, e["text"], e["rules"] or e["parts"]) for no, e in by_line.items()]
     return sorted(rows, key=lambda r: (r[0] is not None, r[0] or 0)) if len(numbers) == len(kept_text) else rows
 
 
 def format_line(no: int | None, text: str, rules: list[str], tty: bool) -> str:
     num = f"{no:5d}" if no is not None else "     "
-    removed = bool(rules) and not rules[0].startswith("markdown-link-target:")
+    removed = bool(rules) and not rules[0].startswith(MARKUP_RULES)
     if not rules:
         return f"  {num}  {text}"
     tag = "[" + ", ".join(rules) + "]"
-    if not removed:  # a kept line whose link targets were dropped
+    if not removed:  # a kept line whose renderer markup was dropped
         return f"  {num}  {text}  {DIM + tag + RESET if tty else tag}"
     shown = f"{STRIKE}{text}{RESET}" if tty else text
     return f"- {num}  {shown}  {tag}"

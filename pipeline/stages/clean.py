@@ -90,9 +90,9 @@ class Clean(Stage):
             for ln in result.removed
         ]
         kept = [ln for ln in result.lines if ln.kept and not ln.blank]
-        removals += [  # Markdown link targets (html2text dumps) leave the kept line's text
-            Removal(doc.id, doc.source_path, self.name, "markdown-link-target", ln.no, target)
-            for ln in kept for target in ln.link_targets
+        removals += [  # renderer markup (Markdown link targets, emphasis) leaves the kept line's text
+            Removal(doc.id, doc.source_path, self.name, rule, ln.no, pieces)
+            for ln in kept for rule, pieces in ln.markup
         ]
         doc.cleaning = summary("text-rules", doc.text, result.text, Counter(r.rule for r in removals),
                                line_ranges([ln.no for ln in kept]))

@@ -52,13 +52,15 @@ def test_strike_through_only_on_a_terminal() -> None:
     assert inspect.format_line(5, "Body.", [], tty=True) == "      5  Body."
 
 
-def test_kept_line_with_dropped_link_targets_is_not_marked_removed() -> None:
+def test_kept_line_with_dropped_markup_is_not_marked_removed() -> None:
     record = {"text": "See [the report] now.", "cleaning": {"kept_lines": "2"}}
     removals = [{"line_no": 1, "text": "* Home", "rule": "menu-bullet"},
-                {"line_no": 2, "text": "(https://x.org/r)", "rule": "markdown-link-target"}]
+                {"line_no": 2, "text": "(https://x.org/r)", "rule": "markdown-link-target"},
+                {"line_no": 2, "text": "** **", "rule": "markdown-emphasis"}]
     rows = inspect.page_lines(record, removals)
     assert rows == [(1, "* Home", ["menu-bullet"]),
-                    (2, "See [the report] now.", ["markdown-link-target: (https://x.org/r)"])]
+                    (2, "See [the report] now.", ["markdown-link-target: (https://x.org/r)",
+                                                  "markdown-emphasis: ** **"])]
     assert inspect.format_line(*rows[1], tty=False).startswith("      2  See")
 
 
