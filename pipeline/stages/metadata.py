@@ -162,7 +162,12 @@ def title_candidates(found: list[Found], sites: list[str]) -> list[Evidence]:
         out.append(candidate("title", title, method, trust(TITLE_SOURCES, f.source, 0.6), f.value))
     h1s = [f.value for f in found if f.field == "title" and f.source == "h1"]
     matching = [h for h in h1s if normalise(h) in meta_keys]
-    if matching:
+    parts = [(h, part) for h in h1s if not matching and (part := meta_title_part(h, meta_keys))]
+    if parts:
+        # "Headline | Opinion", "Blog: Headline", "Dec 18 2025 Headline": the <h1> is the meta
+        # title plus a label or a date set off from it; the headline is the meta title's part.
+        out.append(candidate("title", parts[0][1], "html:h1:meta-title-part", H1_CONFIDENCE, parts[0][0]))
+    elif matching:
         out.append(candidate("title", matching[0], "html:h1:matches-meta-title", 0.9, matching[0]))
     elif h1s:
         # Several <h1> (logo, widgets): the one sharing most words with the meta titles is the headline.
@@ -172,6 +177,25 @@ def title_candidates(found: list[Found], sites: list[str]) -> list[Evidence]:
         else:
             out.append(candidate("title", h1s[0], "html:h1", h1_confidence(h1s), h1s[0]))
     return out
+
+
+H1_EXTRA = re.compile(r"\s+[|\-–—·•]\s+|:\s+|\s+(?=\()")
+
+
+def meta_title_part(h1: str, meta_keys: set[str]) -> str | None:
+    """The part of ``h1`` that is a meta title, when the rest is set off by a separator ("Headline
+    | Opinion", "Blog: Headline", "Headline (example.com) 87") or is a date ("Dec 18 2025 Headline")."""
+    cuts = [(m.start(), m.end()) for m in H1_EXTRA.finditer(h1)]
+    if (printed := dates.find_dates(h1)) and h1.startswith(printed[0].snippet):
+        cuts.append((0, len(printed[0].snippet)))
+    if printed and h1.endswith(printed[-1].snippet):
+        cuts.append((len(h1) - len(printed[-1].snippet), len(h1)))
+    for start, end in cuts:
+        for part in (h1[:start], h1[end:]):
+            part = part.strip(" |-–—·•:")
+            if long_enough(part) and normalise(part) in meta_keys:
+                return part
+    return None
 
 
 def h1_confidence(h1s: list[str]) -> float:

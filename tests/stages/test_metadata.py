@@ -155,3 +155,15 @@ def test_one_headline_length_h1_outranks_agreeing_meta_titles() -> None:
     # A short <h1> is often the site's name: the meta titles keep the title.
     doc = infer_html(h1_page("Gazette Blog"))
     assert doc.title == "Budget Vote Explained: What It Means"
+
+
+def test_h1_with_a_label_or_date_set_off_gives_the_meta_title_part() -> None:
+    # The meta title is "Budget Vote Explained: What It Means"; the <h1> adds a section label or a date.
+    for h1 in ("Budget Vote Explained: What It Means | Opinion", "Blog: Budget Vote Explained: What It Means",
+               "Dec 18 2025 Budget Vote Explained: What It Means"):
+        doc = infer_html(h1_page(h1))
+        assert doc.title == "Budget Vote Explained: What It Means", h1
+        assert selected(doc)["title"][1] == "html:h1:meta-title-part"
+    # Extra words not set off by a separator are part of the headline.
+    doc = infer_html(h1_page("Budget Vote Explained: What It Means For You"))
+    assert doc.title == "Budget Vote Explained: What It Means For You"
