@@ -219,6 +219,7 @@ def author_candidates(found: list[Found]) -> list[Evidence]:
         snippet = "; ".join(f.value for f in ld)
         out.append(candidate("authors", "; ".join(people) or None, f"html:{ld[0].source}",
                              AUTHOR_SOURCES["json-ld"] if people else 0.0, snippet))
+    out += meta_author_lists(found)
     for f in found:
         if f.field != "author" or f.source.startswith("json-ld") or f.value.startswith("http"):
             continue
@@ -227,6 +228,32 @@ def author_candidates(found: list[Found]) -> list[Evidence]:
         source = f.source if f.source.startswith("meta") else "byline-element:" + f.source
         conf = trust(AUTHOR_SOURCES, source, 0.6) if people else 0.0
         out.append(candidate("authors", "; ".join(people) or None, f"html:{source}", conf, f.value))
+    return out
+
+
+def inverted_name(value: str) -> str:
+    """ "Roy, Aniruddha" (citation_author's order) as "Aniruddha Roy"; other values unchanged."""
+    last, sep, first = value.partition(",")
+    if sep and "," not in first and names.parse_byline(f"{first.strip()} {last.strip()}"):
+        return f"{first.strip()} {last.strip()}"
+    return value
+
+
+def meta_author_lists(found: list[Found]) -> list[Evidence]:
+    """A meta tag given once per author (citation_author, dc.creator …): all of them, as one list."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for f in found:
+        meta = f.field == "author" and f.source.startswith("meta") and not f.value.startswith("http")
+        if meta and f.value not in by_key[f.source]:
+            by_key[f.source].append(f.value)
+    out = []
+    for source, values in by_key.items():
+        if len(values) < 2:
+            continue
+        people = [names.parse_byline(inverted_name(v), single=True) for v in values]
+        if all(len(p) == 1 for p in people):  # one person per tag, or it is not a list of authors
+            listed = list(dict.fromkeys(p[0] for p in people))
+            out.append(candidate("authors", "; ".join(listed), f"html:{source}:all", 0.75, "; ".join(values)))
     return out
 
 

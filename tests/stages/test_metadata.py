@@ -167,3 +167,13 @@ def test_h1_with_a_label_or_date_set_off_gives_the_meta_title_part() -> None:
     # Extra words not set off by a separator are part of the headline.
     doc = infer_html(h1_page("Budget Vote Explained: What It Means For You"))
     assert doc.title == "Budget Vote Explained: What It Means For You"
+
+
+def test_one_meta_tag_per_author_gives_them_all() -> None:
+    head = ('<meta name="citation_author" content="Doe, Jane">'
+            '<meta name="citation_author" content="John Roe">'
+            '<meta name="citation_author" content="Mary Major">')
+    html = f"<html><head>{head}</head><body><h1>A Study Of Budgets In Schools</h1><p>{BODY}</p></body></html>"
+    doc = infer_html(html)
+    assert doc.authors == ["Jane Doe", "John Roe", "Mary Major"]
+    assert selected(doc)["authors"][1] == "html:meta[citation_author]:all"
