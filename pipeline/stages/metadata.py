@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from pipeline import dates, names, textmeta
 from pipeline.config import Config
 from pipeline.doc import Doc, Evidence
-from pipeline.htmlmeta import Found, url_date
+from pipeline.htmlmeta import Found, printed_line, url_date
 from pipeline.lines import normalise
 from pipeline.outlets import Registry
 from pipeline.stage import Stage
@@ -327,8 +327,58 @@ def html_candidates(doc: Doc, registry: Registry) -> list[Evidence]:
         # The page's own headline line, found by its byline and dateline: one more voice for the title.
         if head.title_text and (head.byline or head.date):
             out.append(candidate("title", head.title_text, "html:visible:title-line", 0.78, head.title.text))
-    out += [e for e in head_candidates(head, "html:visible", doc.crawl_date) if e.field != "title"]
+    visible_dates = [e for e in head_candidates(head, "html:visible", doc.crawl_date) if e.field != "title"]
+    out += [revision_date(updated_above(e, visible, head)) for e in visible_dates]
+    out += printed_candidates(out, visible, head)
     return out
+
+
+PRINTED_WINDOW = 40  # lines from the headline (or the page's top) where a date printed confirms one
+PRINTED_CONFIDENCE = 0.55
+
+
+def printed_candidates(found: list[Evidence], visible: str, head: textmeta.HeadMeta) -> list[Evidence]:
+    """A date from the markup or htmldate that the page also prints near its headline: one more voice
+    (a reader sees it), so htmldate's guess stands once the page shows the same date."""
+    lines = visible.split("\n")
+    start = max(0, head.title.no - 1) if head.title is not None else 0
+    window = lines[start : start + PRINTED_WINDOW]
+    shown = {e.value for e in found if e.field == "date_published" and e.method.startswith("html:visible")}
+    out = []
+    for value in dict.fromkeys(e.value for e in found if e.field == "date_published" and e.value and e.confidence > 0):
+        if value in shown:
+            continue
+        # A date printed as "Updated …" is a revision's: it confirms no publication date.
+        if (i := printed_line(window, value)) is not None and not UPDATED.search(window[i]):
+            out.append(candidate("date_published", value, "html:visible:printed", PRINTED_CONFIDENCE, window[i]))
+    return out
+
+
+# A page's "Updated …" date is a revision's: the markup's publication date outranks it once
+# a second source agrees with the markup (json-ld 0.8 + htmldate's agreement > this).
+UPDATED_DATELINE_CONFIDENCE = 0.84
+
+
+def revision_date(e: Evidence) -> Evidence:
+    if e.field == "date_published" and ":updated" in e.method and e.confidence > UPDATED_DATELINE_CONFIDENCE:
+        return replace(e, confidence=UPDATED_DATELINE_CONFIDENCE)
+    return e
+
+
+UPDATED_LABEL = re.compile(r"^(?:last\s+)?(?:updated|modified|revised|edited)(?:\s+on)?\s*:?$", re.I)
+
+
+def updated_above(e: Evidence, visible: str, head: textmeta.HeadMeta) -> Evidence:
+    """A dateline under a bare "Updated on" / "Last updated:" line dates a revision, as one that says it."""
+    if e.field != "date_published" or not e.value or head.dateline is None or ":updated" in e.method:
+        return e
+    lines = visible.split("\n")
+    above = lines[head.dateline.no - 2] if head.dateline.no >= 2 else ""
+    if not UPDATED_LABEL.match(above.strip()):
+        return e
+    loose = e.method.endswith(":above-text")
+    method = e.method.removesuffix(":above-text") + ":updated" + (":above-text" if loose else "")
+    return replace(e, method=method, confidence=min(e.confidence, 0.88), snippet=f"{above} {e.snippet}"[:300])
 
 
 # --- outlets and selection ------------------------------------------------------------
