@@ -227,3 +227,35 @@ def visible_lines(tree: Any) -> list[str]:
     body = tree.find(".//body")
     walk(body if body is not None else tree)
     return [squash(line) for line in "".join(chunks).split("\n") if squash(line)]
+
+
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")
+
+
+def printed_date(iso: str) -> re.Pattern[str]:
+    """How a known date (YYYY-MM-DD) may be printed: "July 24, 2024", "24 Jul 2024", "2024 Jul 24",
+    "24.07.2024", "7/24/2024", "24-07-2024" … Numeric forms are accepted in either order, since
+    the date is known and only its printing is looked for, unless day and month could be swapped
+    ("03/04/2024"). A left edge may be glued ("EditorialJuly 24, 2024")."""
+    year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:10])
+    name = MONTH_NAMES[month - 1]
+    sept = r"|sept\.?" if month == 9 else ""
+    mon = rf"(?:{name}|{name[:3]}\.?{sept})"
+    d = rf"0?{day}(?:st|nd|rd|th)?"
+    forms = [
+        rf"{mon}\s+{d},?\s+{year}",
+        rf"\b{d}\s+(?:of\s+)?{mon},?\s+{year}",
+        rf"\b{year},?\s+{mon}\.?\s+0?{day}\b",
+        rf"\b{year}[-/.]0?{month}[-/.]0?{day}\b",
+    ]
+    if day > 12 or day == month:  # 03/04/2024 could be either date: only an unambiguous order counts
+        forms += [rf"(?<!\d)0?{month}\s*[/.-]\s*0?{day}\s*[/.-]\s*{year}\b",
+                  rf"(?<!\d)0?{day}\s*[/.-]\s*0?{month}\s*[/.-]\s*{year}\b"]
+    return re.compile("|".join(forms), re.I)
+
+
+def printed_line(lines: list[str], iso: str) -> int | None:
+    """Index of the first of ``lines`` that prints the date ``iso``, or None."""
+    pattern = printed_date(iso)
+    return next((i for i, line in enumerate(lines) if pattern.search(line)), None)

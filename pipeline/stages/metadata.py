@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from pipeline import dates, names, textmeta
 from pipeline.config import Config
 from pipeline.doc import Doc, Evidence
-from pipeline.htmlmeta import Found, url_date
+from pipeline.htmlmeta import Found, printed_line, url_date
 from pipeline.lines import normalise
 from pipeline.outlets import Registry
 from pipeline.stage import Stage
@@ -162,7 +162,12 @@ def title_candidates(found: list[Found], sites: list[str]) -> list[Evidence]:
         out.append(candidate("title", title, method, trust(TITLE_SOURCES, f.source, 0.6), f.value))
     h1s = [f.value for f in found if f.field == "title" and f.source == "h1"]
     matching = [h for h in h1s if normalise(h) in meta_keys]
-    if matching:
+    parts = [(h, part) for h in h1s if not matching and (part := meta_title_part(h, meta_keys))]
+    if parts:
+        # "Headline | Opinion", "Blog: Headline", "Dec 18 2025 Headline": the <h1> is the meta
+        # title plus a label or a date set off from it; the headline is the meta title's part.
+        out.append(candidate("title", parts[0][1], "html:h1:meta-title-part", H1_CONFIDENCE, parts[0][0]))
+    elif matching:
         out.append(candidate("title", matching[0], "html:h1:matches-meta-title", 0.9, matching[0]))
     elif h1s:
         # Several <h1> (logo, widgets): the one sharing most words with the meta titles is the headline.
@@ -172,6 +177,25 @@ def title_candidates(found: list[Found], sites: list[str]) -> list[Evidence]:
         else:
             out.append(candidate("title", h1s[0], "html:h1", h1_confidence(h1s), h1s[0]))
     return out
+
+
+H1_EXTRA = re.compile(r"\s+[|\-–—·•]\s+|:\s+|\s+(?=\()")
+
+
+def meta_title_part(h1: str, meta_keys: set[str]) -> str | None:
+    """The part of ``h1`` that is a meta title, when the rest is set off by a separator ("Headline
+    | Opinion", "Blog: Headline", "Headline (example.com) 87") or is a date ("Dec 18 2025 Headline")."""
+    cuts = [(m.start(), m.end()) for m in H1_EXTRA.finditer(h1)]
+    if (printed := dates.find_dates(h1)) and h1.startswith(printed[0].snippet):
+        cuts.append((0, len(printed[0].snippet)))
+    if printed and h1.endswith(printed[-1].snippet):
+        cuts.append((len(h1) - len(printed[-1].snippet), len(h1)))
+    for start, end in cuts:
+        for part in (h1[:start], h1[end:]):
+            part = part.strip(" |-–—·•:")
+            if long_enough(part) and normalise(part) in meta_keys:
+                return part
+    return None
 
 
 def h1_confidence(h1s: list[str]) -> float:
@@ -195,6 +219,7 @@ def author_candidates(found: list[Found]) -> list[Evidence]:
         snippet = "; ".join(f.value for f in ld)
         out.append(candidate("authors", "; ".join(people) or None, f"html:{ld[0].source}",
                              AUTHOR_SOURCES["json-ld"] if people else 0.0, snippet))
+    out += meta_author_lists(found)
     for f in found:
         if f.field != "author" or f.source.startswith("json-ld") or f.value.startswith("http"):
             continue
@@ -203,6 +228,32 @@ def author_candidates(found: list[Found]) -> list[Evidence]:
         source = f.source if f.source.startswith("meta") else "byline-element:" + f.source
         conf = trust(AUTHOR_SOURCES, source, 0.6) if people else 0.0
         out.append(candidate("authors", "; ".join(people) or None, f"html:{source}", conf, f.value))
+    return out
+
+
+def inverted_name(value: str) -> str:
+    """ "Roy, Aniruddha" (citation_author's order) as "Aniruddha Roy"; other values unchanged."""
+    last, sep, first = value.partition(",")
+    if sep and "," not in first and names.parse_byline(f"{first.strip()} {last.strip()}"):
+        return f"{first.strip()} {last.strip()}"
+    return value
+
+
+def meta_author_lists(found: list[Found]) -> list[Evidence]:
+    """A meta tag given once per author (citation_author, dc.creator …): all of them, as one list."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for f in found:
+        meta = f.field == "author" and f.source.startswith("meta") and not f.value.startswith("http")
+        if meta and f.value not in by_key[f.source]:
+            by_key[f.source].append(f.value)
+    out = []
+    for source, values in by_key.items():
+        if len(values) < 2:
+            continue
+        people = [names.parse_byline(inverted_name(v), single=True) for v in values]
+        if all(len(p) == 1 for p in people):  # one person per tag, or it is not a list of authors
+            listed = list(dict.fromkeys(p[0] for p in people))
+            out.append(candidate("authors", "; ".join(listed), f"html:{source}:all", 0.75, "; ".join(values)))
     return out
 
 
@@ -276,8 +327,58 @@ def html_candidates(doc: Doc, registry: Registry) -> list[Evidence]:
         # The page's own headline line, found by its byline and dateline: one more voice for the title.
         if head.title_text and (head.byline or head.date):
             out.append(candidate("title", head.title_text, "html:visible:title-line", 0.78, head.title.text))
-    out += [e for e in head_candidates(head, "html:visible", doc.crawl_date) if e.field != "title"]
+    visible_dates = [e for e in head_candidates(head, "html:visible", doc.crawl_date) if e.field != "title"]
+    out += [revision_date(updated_above(e, visible, head)) for e in visible_dates]
+    out += printed_candidates(out, visible, head)
     return out
+
+
+PRINTED_WINDOW = 40  # lines from the headline (or the page's top) where a date printed confirms one
+PRINTED_CONFIDENCE = 0.55
+
+
+def printed_candidates(found: list[Evidence], visible: str, head: textmeta.HeadMeta) -> list[Evidence]:
+    """A date from the markup or htmldate that the page also prints near its headline: one more voice
+    (a reader sees it), so htmldate's guess stands once the page shows the same date."""
+    lines = visible.split("\n")
+    start = max(0, head.title.no - 1) if head.title is not None else 0
+    window = lines[start : start + PRINTED_WINDOW]
+    shown = {e.value for e in found if e.field == "date_published" and e.method.startswith("html:visible")}
+    out = []
+    for value in dict.fromkeys(e.value for e in found if e.field == "date_published" and e.value and e.confidence > 0):
+        if value in shown:
+            continue
+        # A date printed as "Updated …" is a revision's: it confirms no publication date.
+        if (i := printed_line(window, value)) is not None and not UPDATED.search(window[i]):
+            out.append(candidate("date_published", value, "html:visible:printed", PRINTED_CONFIDENCE, window[i]))
+    return out
+
+
+# A page's "Updated …" date is a revision's: the markup's publication date outranks it once
+# a second source agrees with the markup (json-ld 0.8 + htmldate's agreement > this).
+UPDATED_DATELINE_CONFIDENCE = 0.84
+
+
+def revision_date(e: Evidence) -> Evidence:
+    if e.field == "date_published" and ":updated" in e.method and e.confidence > UPDATED_DATELINE_CONFIDENCE:
+        return replace(e, confidence=UPDATED_DATELINE_CONFIDENCE)
+    return e
+
+
+UPDATED_LABEL = re.compile(r"^(?:last\s+)?(?:updated|modified|revised|edited)(?:\s+on)?\s*:?$", re.I)
+
+
+def updated_above(e: Evidence, visible: str, head: textmeta.HeadMeta) -> Evidence:
+    """A dateline under a bare "Updated on" / "Last updated:" line dates a revision, as one that says it."""
+    if e.field != "date_published" or not e.value or head.dateline is None or ":updated" in e.method:
+        return e
+    lines = visible.split("\n")
+    above = lines[head.dateline.no - 2] if head.dateline.no >= 2 else ""
+    if not UPDATED_LABEL.match(above.strip()):
+        return e
+    loose = e.method.endswith(":above-text")
+    method = e.method.removesuffix(":above-text") + ":updated" + (":above-text" if loose else "")
+    return replace(e, method=method, confidence=min(e.confidence, 0.88), snippet=f"{above} {e.snippet}"[:300])
 
 
 # --- outlets and selection ------------------------------------------------------------

@@ -155,3 +155,66 @@ def test_one_headline_length_h1_outranks_agreeing_meta_titles() -> None:
     # A short <h1> is often the site's name: the meta titles keep the title.
     doc = infer_html(h1_page("Gazette Blog"))
     assert doc.title == "Budget Vote Explained: What It Means"
+
+
+def test_h1_with_a_label_or_date_set_off_gives_the_meta_title_part() -> None:
+    # The meta title is "Budget Vote Explained: What It Means"; the <h1> adds a section label or a date.
+    for h1 in ("Budget Vote Explained: What It Means | Opinion", "Blog: Budget Vote Explained: What It Means",
+               "Dec 18 2025 Budget Vote Explained: What It Means"):
+        doc = infer_html(h1_page(h1))
+        assert doc.title == "Budget Vote Explained: What It Means", h1
+        assert selected(doc)["title"][1] == "html:h1:meta-title-part"
+    # Extra words not set off by a separator are part of the headline.
+    doc = infer_html(h1_page("Budget Vote Explained: What It Means For You"))
+    assert doc.title == "Budget Vote Explained: What It Means For You"
+
+
+def test_one_meta_tag_per_author_gives_them_all() -> None:
+    head = ('<meta name="citation_author" content="Doe, Jane">'
+            '<meta name="citation_author" content="John Roe">'
+            '<meta name="citation_author" content="Mary Major">')
+    html = f"<html><head>{head}</head><body><h1>A Study Of Budgets In Schools</h1><p>{BODY}</p></body></html>"
+    doc = infer_html(html)
+    assert doc.authors == ["Jane Doe", "John Roe", "Mary Major"]
+    assert selected(doc)["authors"][1] == "html:meta[citation_author]:all"
+
+
+def dated_page(dateline: str, markup: str = "2023-05-30", meta: bool = True) -> str:
+    tag = f'<meta property="article:published_time" content="{markup}T08:00:00+00:00">' if meta else ""
+    return f"""<html><head><title>Council Agrees New Budget For Schools</title>
+{tag}
+<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Council Agrees New Budget For Schools",
+ "datePublished": "{markup}"}}</script></head><body><article>
+<h1>Council Agrees New Budget For Schools</h1><p>By Jane Doe</p>{dateline}<p>{BODY}</p><p>{BODY}</p>
+</article></body></html>"""
+
+
+def test_updated_label_on_the_line_above_marks_a_revision_date() -> None:
+    doc = infer_html(dated_page("<p>Updated</p><p>October 17, 2025</p>"))
+    assert doc.date_published == "2023-05-30"
+    (shown,) = [e for e in doc.evidence if e.method.startswith("html:visible:dateline")]
+    assert shown.method.endswith(":updated") and shown.confidence <= 0.84 and "Updated" in shown.snippet
+    # Without the label the printed date is the one a reader sees, and it wins.
+    assert infer_html(dated_page("<p>October 17, 2025</p>")).date_published == "2025-10-17"
+
+
+def test_updated_dateline_yields_to_the_markup_publication_date() -> None:
+    # JSON-LD alone (htmldate agreeing) outranks a dateline that says it is an update.
+    doc = infer_html(dated_page("<p>Last updated: October 17, 2025</p>", meta=False))
+    assert doc.date_published == "2023-05-30"
+
+
+def test_markup_date_printed_near_the_headline_is_confirmed() -> None:
+    from pipeline import textmeta
+    from pipeline.stages.metadata import candidate, printed_candidates
+
+    visible = "\n".join(["Home", "Council Agrees New Budget For Schools", BODY, "Filed under Budget: 24 July 2024",
+                         "Updated on August 2, 2024"])
+    head = textmeta.find_head(visible)
+    found = [candidate("date_published", "2024-07-24", "html:htmldate-original", 0.45, "2024-07-24"),
+             candidate("date_published", "2024-08-02", "html:json-ld:article.datePublished", 0.8, "2024-08-02"),
+             candidate("date_published", "2024-07-01", "html:time[datetime]", 0.45, "2024-07-01")]
+    printed = printed_candidates(found, visible, head)
+    # The "Updated on" line confirms no publication date; July 1 is printed nowhere.
+    assert [(e.value, e.method, e.snippet) for e in printed] == [
+        ("2024-07-24", "html:visible:printed", "Filed under Budget: 24 July 2024")]

@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from pipeline.htmlmeta import printed_date, printed_line
+
+
+def test_printed_date_finds_the_known_date_in_its_written_forms() -> None:
+    for text in ("July 24, 2024", "Posted on Jul. 24th 2024", "24 July 2024", "EditorialJuly 24, 2024",
+                 ". 2024 Jul 24;15(1)", "2024-07-24", "24.07.2024", "7/24/2024"):
+        assert printed_date("2024-07-24").search(text), text
+    for text in ("July 25, 2024", "June 24, 2024", "2024-07-240", "124.07.2024"):
+        assert not printed_date("2024-07-24").search(text), text
+
+
+def test_printed_date_ignores_numeric_forms_whose_order_is_ambiguous() -> None:
+    assert not printed_date("2025-04-03").search("3/4/2025")  # March 4 or April 3
+    assert printed_date("2025-04-03").search("April 3, 2025")
+    assert printed_line(["Home", "By Jane", "12/03/2025"], "2025-12-03") is None
+    assert printed_line(["Home", "By Jane", "24/12/2025"], "2025-12-24") == 2
