@@ -3,7 +3,7 @@
 One run scores, on the same pages and in the same process:
 
 - ``trafilatura``: trafilatura alone (``bare_extraction`` with metadata, given the page URL);
-- ``presscorpus-html``: the clean and metadata stages on the HTML (given the same URL);
+- ``presscorpus-html``: the repair, clean and metadata stages on the HTML (given the same URL);
 - ``presscorpus-<renderer>``: the same stages on a text dump of the page made by a real
   renderer (lynx, w3m, inscriptis, html2text), without URL: what a text-only corpus holds.
 
@@ -109,14 +109,15 @@ def trafilatura_alone(html: str, url: str | None) -> dict[str, Any]:
 
 
 class Presscorpus:
-    """The clean and metadata stages, as a build runs them, on one page at a time."""
+    """The repair, clean and metadata stages, as a build runs them, on one page at a time."""
 
     def __init__(self) -> None:
         from pipeline.stages.clean import Clean
         from pipeline.stages.metadata import Metadata
+        from pipeline.stages.repair import Repair
 
         config = Config(min_words=0)
-        self.stages = [Clean(config), Metadata(config)]
+        self.stages = [Repair(), Clean(config), Metadata(config)]
 
     def run(self, doc: Doc) -> dict[str, Any]:
         doc.id = doc.id or "bench"

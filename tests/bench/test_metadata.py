@@ -81,3 +81,9 @@ def test_cached_dumps_are_read_not_rendered(tmp_path: Path) -> None:
         raise AssertionError("rendered although cached")
 
     assert bench.dump_of(pages[3], "inscriptis", never) == "cached t/3"
+
+
+def test_presscorpus_system_repairs_mojibake_as_a_build_does() -> None:
+    page = ("<html><head><title>Investor\u00e2\u0080\u0099s guide | Site</title></head><body>"
+            "<h1>Investor\u00e2\u0080\u0099s guide</h1><p>" + "Some words of the article here. " * 20 + "</p></body></html>")
+    assert bench.Presscorpus().html(page, None)["title"] == "Investor\u2019s guide"
