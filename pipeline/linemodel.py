@@ -100,17 +100,12 @@ def window_mean(values: np.ndarray, k: int) -> np.ndarray:
 
 def run_lengths(flags: np.ndarray) -> np.ndarray:
     """For each position, the length of the run of True flags it belongs to (0 if False)."""
+    flags = np.asarray(flags, dtype=bool)
+    edges = np.diff(np.concatenate([[0], flags.astype(np.int8), [0]]))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    run_of = np.cumsum(edges[:-1] == 1) - 1  # the run each position belongs to, counted from 0
     out = np.zeros(len(flags))
-    i, m = 0, len(flags)
-    while i < m:
-        if not flags[i]:
-            i += 1
-            continue
-        j = i
-        while j < m and flags[j]:
-            j += 1
-        out[i:j] = j - i
-        i = j
+    out[flags] = (ends - starts)[run_of[flags]]
     return out
 
 
@@ -142,35 +137,39 @@ def line_features(lines: list[Line], families: dict[str, str]) -> np.ndarray:
     same_indent = np.concatenate([[False], indents[1:] == indents[:-1]]) & (prose == 0)
     keys = [normalise(ln.text) for ln in seq]
     counts = Counter(keys)
-    blank = [not ln.text for ln in lines]
+    blank_before, blank_after, block = blank_neighbours(lines)
     context = np.stack([
         shifted(logw, 1), shifted(logw, -1), shifted(prose, 1), shifted(prose, -1),
         shifted(bullet, 1), shifted(bullet, -1), shifted(link, 1), shifted(link, -1),
-        np.array([ln.no < 2 or blank[ln.no - 2] for ln in seq], dtype=float),
-        np.array([ln.no >= len(lines) or blank[ln.no] for ln in seq], dtype=float),
+        blank_before, blank_after,
         window_mean(prose, 3), window_mean(prose, 10), window_mean(logw, 3), window_mean(link, 10),
         np.log1p(run_lengths(prose == 0)), np.arange(m) / m, prose_words[:-1] / total,
         (prose_words[:-1] == 0).astype(float), ((prose_words[1:] >= total) & (prose == 0)).astype(float),
         np.array([counts[k] > 1 for k in keys], dtype=float), np.log1p(run_lengths(same_indent)),
         indent_off_body(indents, prose), after_title(seq), window_mean(own[:, 4], 3), window_mean(own[:, 5], 3),
-        np.log1p(block_words(lines, seq)),
+        np.log1p(block_words(block, words)),
     ], axis=1)
     return np.hstack([own, bins, context, rule_rows(seq, families)])
+
+
+def blank_neighbours(lines: list[Line]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For the page's non-blank lines: a blank line (or the page's edge) right before, right
+    after, and the number of the block (lines between blank lines) each belongs to."""
+    blank = np.array([not ln.text for ln in lines])
+    at = np.flatnonzero(~blank)
+    edge_blank = np.concatenate([[True], blank, [True]])  # position i + 1 is line i
+    block = np.cumsum(blank)[at]
+    return edge_blank[at].astype(float), edge_blank[at + 2].astype(float), block
 
 
 def rule_rows(seq: list[Line], families: dict[str, str]) -> np.ndarray:
     """One-hot columns of the rule (or metadata role) that fired on each line; a page
     holds few distinct rules, so each distinct one is spelt out once."""
-    spelt: dict[tuple[str, bool], list[bool]] = {}
-    rows = []
-    for ln in seq:
-        key = (ln.rule, bool(ln.role))
-        row = spelt.get(key)
-        if row is None:
-            row = spelt[key] = ([ln.rule == r for r in STRUCTURAL]
-                                + [families.get(ln.rule) == f for f in PATTERN_FAMILIES] + [key[1]])
-        rows.append(row)
-    return np.array(rows, dtype=float)
+    distinct: dict[tuple[str, bool], int] = {}
+    index = [distinct.setdefault((ln.rule, bool(ln.role)), len(distinct)) for ln in seq]
+    table = np.array([[rule == r for r in STRUCTURAL] + [families.get(rule) == f for f in PATTERN_FAMILIES] + [role]
+                      for rule, role in distinct], dtype=float)
+    return table[index]
 
 
 def indent_off_body(indents: np.ndarray, prose: np.ndarray) -> np.ndarray:
@@ -189,20 +188,9 @@ def after_title(seq: list[Line]) -> np.ndarray:
     return np.maximum.accumulate(marks) if len(marks) else marks
 
 
-def block_words(lines: list[Line], seq: list[Line]) -> np.ndarray:
-    """Words in the block (lines between blank lines) each line belongs to."""
-    totals: list[int] = []
-    block_of: dict[int, int] = {}
-    for ln in lines:
-        if not ln.text:
-            if totals and totals[-1] != -1:
-                totals.append(-1)
-            continue
-        if not totals or totals[-1] == -1:
-            totals.append(0)
-        totals[-1] += ln.words
-        block_of[ln.no] = len(totals) - 1
-    return np.array([totals[block_of[ln.no]] for ln in seq], dtype=float)
+def block_words(block: np.ndarray, words: np.ndarray) -> np.ndarray:
+    """Words in the block each line belongs to (``block``: block numbers, ascending)."""
+    return np.bincount(block, weights=words)[block]
 
 
 def main_span(seq: list[Line], p1: np.ndarray) -> tuple[int, int]:
