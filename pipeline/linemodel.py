@@ -22,7 +22,7 @@ from importlib import resources
 
 import numpy as np
 
-from pipeline.lines import Line, normalise
+from pipeline.lines import Line
 
 # Structural rule names whose decisions the model may overrule (pattern rules and
 # metadata roles are final: they match known widget text or the page's own title).
@@ -135,7 +135,7 @@ def line_features(lines: list[Line], families: dict[str, str]) -> np.ndarray:
     total = prose_words[-1] or 1.0
     indents = np.array([ln.indent for ln in seq])
     same_indent = np.concatenate([[False], indents[1:] == indents[:-1]]) & (prose == 0)
-    keys = [normalise(ln.text) for ln in seq]
+    keys = [ln.key for ln in seq]
     counts = Counter(keys)
     blank_before, blank_after, block = blank_neighbours(lines)
     context = np.stack([

@@ -69,6 +69,7 @@ class Line:
     form: bool = False  # shows a form field or button box
     has_date: bool = False
     prose: bool = False  # reads as body text: ``reads_as_prose`` of the measurements above
+    key: str = ""  # ``normalise(text)``: the comparison key for repeated lines
     rule: str = ""  # name of the rule that removed this line; "" keeps it
     role: str = ""  # title | byline | dateline: removed from body, value kept as metadata
 
@@ -193,7 +194,7 @@ def measure(raw: str) -> tuple:
     across the pages of a site; the cache is bounded, so memory stays flat)."""
     stripped = raw.strip()
     if not stripped:
-        return ("", len(raw), False, 0, False, 0.0, 0.0, 0.0, 0.0, False, False, False, False)
+        return ("", len(raw), False, 0, False, 0.0, 0.0, 0.0, 0.0, False, False, False, False, "")
     heading = stripped.startswith("#") and bool(MD_HEADING.match(stripped))
     bullet = bullet_marker(stripped)
     body = stripped[bullet.end() :].strip() if bullet else stripped
@@ -218,6 +219,8 @@ def measure(raw: str) -> tuple:
         form,
         bool(digits) and holds_date(text),
         reads_as_prose(len(words), terminal, title_case),
+        # On ASCII text, lowering the words found equals finding the words of the lowered text.
+        " ".join(words).lower() if text.isascii() else normalise(text),
     )
 
 
