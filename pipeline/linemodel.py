@@ -226,6 +226,10 @@ def context_features(seq: list[Line], p1: np.ndarray | list[float]) -> np.ndarra
     ])
 
 
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
 @dataclass(frozen=True)
 class Scorer:
     """Standardised inputs, one hidden ReLU layer (none for a plain logistic regression), a
@@ -239,7 +243,7 @@ class Scorer:
     out: np.ndarray  # (units,) or (features,)
     out_bias: float
 
-    def _forward(self, rows: np.ndarray | list[list[float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    def forward(self, rows: np.ndarray | list[list[float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
         # einsum, not @: a page is a few hundred rows, and a threaded BLAS spends far more
         # time starting threads on such small products than computing them.
         x = (np.asarray(rows, dtype=float) - self.mean) / self.scale
@@ -252,14 +256,18 @@ class Scorer:
     def scores(self, rows: np.ndarray | list[list[float]]) -> list[float]:
         if len(rows) == 0:
             return []
-        _, z, _ = self._forward(rows)
-        return (1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))).tolist()
+        _, z, _ = self.forward(rows)
+        return sigmoid(z).tolist()
 
     def strongest_against(self, rows: np.ndarray | list[list[float]]) -> list[str]:
         """Per row, the feature that pushes it furthest towards boilerplate (gradient x input)."""
         if len(rows) == 0:
             return []
-        x, _, h = self._forward(rows)
+        x, _, h = self.forward(rows)
+        return self.against(x, h)
+
+    def against(self, x: np.ndarray, h: np.ndarray | None) -> list[str]:
+        """``strongest_against`` from a forward pass's standardised inputs and hidden layer."""
         if h is None:
             contrib = x * self.out
         else:
@@ -306,10 +314,10 @@ def body_scores(lines: list[Line], families: dict[str, str], model: LineModel) -
     seq = [ln for ln in lines if ln.text]
     if not seq:
         return []
-    rows = line_features(lines, families)
-    p2 = model.context.scores(context_features(seq, model.lines.scores(rows)))
+    x, z, h = model.lines.forward(line_features(lines, families))  # one pass serves scores and reasons
+    p2 = model.context.scores(context_features(seq, sigmoid(z)))
     low = [i for i, p in enumerate(p2) if p < model.threshold]
     against = [""] * len(seq)
-    for i, name in zip(low, model.lines.strongest_against(rows[low]), strict=True):
+    for i, name in zip(low, model.lines.against(x[low], None if h is None else h[low]), strict=True):
         against[i] = name
     return list(zip(seq, p2, against, strict=True))
