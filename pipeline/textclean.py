@@ -123,24 +123,30 @@ def pattern_rules() -> tuple[PatternRule, ...]:
 
 
 @cache
-def any_rule_start() -> re.Pattern[str]:
-    """Every rule's anchored alternatives in one expression: one attempt at the line start
-    tells whether any of them can match (most lines: none)."""
-    starts = [f"(?:{rule.anchored.pattern})" for rule in pattern_rules() if rule.anchored is not None]
+def rules_for(prose: bool) -> tuple[PatternRule, ...]:
+    """The pattern rules that may remove a line, in order: on body prose, only those marked ``prose``."""
+    return tuple(rule for rule in pattern_rules() if rule.applies_to_prose or not prose)
+
+
+@cache
+def any_rule_start(prose: bool) -> re.Pattern[str]:
+    """Every applicable rule's anchored alternatives in one expression: one attempt at the line
+    start tells whether any of them can match (most lines: none)."""
+    starts = [f"(?:{rule.anchored.pattern})" for rule in rules_for(prose) if rule.anchored is not None]
     return re.compile("|".join(starts) or "(?!)", re.I)
 
 
 @cache
-def loose_rules() -> tuple[PatternRule, ...]:
-    """The rules that can match a line none of the anchored alternatives matches, in order."""
-    return tuple(rule for rule in pattern_rules() if rule.loose is not None)
+def loose_rules(prose: bool) -> tuple[PatternRule, ...]:
+    """The applicable rules that can match a line none of the anchored alternatives matches, in order."""
+    return tuple(rule for rule in rules_for(prose) if rule.loose is not None)
 
 
 @cache
-def all_keywords() -> tuple[str, ...]:
-    """Every loose rule's keywords (just "", found in any line, if one rule's loose
+def all_keywords(prose: bool) -> tuple[str, ...]:
+    """Every applicable loose rule's keywords (just "", found in any line, if one rule's loose
     alternatives have none: no line can then be ruled out by keywords alone)."""
-    rules = loose_rules()
+    rules = loose_rules(prose)
     if any(rule.keywords is None for rule in rules):
         return ("",)  # "" is in every line: the shortcut never applies
     return tuple(dict.fromkeys(k for rule in rules for k in rule.keywords or ()))
@@ -169,11 +175,11 @@ def matching_rule(text: str, prose: bool) -> str:
     template lines repeat within and across pages. One attempt of every rule's anchored
     alternatives at once rules most lines out of them; the rest are keyword-gated."""
     lowered = text.lower()
-    may_start = any_rule_start().match(text) is not None
-    if not may_start and lowered.isascii() and not any(map(lowered.__contains__, all_keywords())):
+    may_start = any_rule_start(prose).match(text) is not None
+    if not may_start and lowered.isascii() and not any(map(lowered.__contains__, all_keywords(prose))):
         return ""  # no anchored alternative matches, and every loose one needs a keyword
-    for rule in pattern_rules() if may_start else loose_rules():
-        if (rule.applies_to_prose or not prose) and rule.matches(text, lowered, may_start):
+    for rule in rules_for(prose) if may_start else loose_rules(prose):
+        if rule.matches(text, lowered, may_start):
             return rule.name
     return ""
 
