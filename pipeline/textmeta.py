@@ -16,7 +16,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from pipeline import dates, names
-from pipeline.lines import Line, make_line, normalise, split_lines
+from pipeline.lines import WORD, Line, make_line, normalise, split_lines, stopwords
 
 if TYPE_CHECKING:
     from pipeline.textclean import CleanedText
@@ -303,6 +303,8 @@ def title_features(lines: list[Line]) -> dict[int, dict[str, float]]:
     repeated = printed_twice(lines)
     suffixed = {normalise(split_title(ln.text)[0]) for ln in lines if split_title(ln.text)[1]}
     prose_at = [i for i, ln in enumerate(lines) if ln.prose]
+    quoted = quoted_elsewhere(lines, candidates)
+    last_seen = {w: j for j in prose_at for w in content_words(lines[j].text)}  # a word's last paragraph
     out = {}
     for rank, i in enumerate(candidates):
         line = lines[i]
@@ -333,7 +335,47 @@ def title_features(lines: list[Line]) -> dict[int, dict[str, float]]:
             "lines_to_body": math.log1p(end - i),
             "candidates_after": math.log1p(len(candidates) - rank - 1),
             "first_line": float(i == 0),
+            "glued": float(bool(GLUED_WORDS.search(line.text))),
+            "quoted": float(i in quoted),
+            "shouting": float(shouting(line.text)),
+            "widget_words": names.heading_words_share(line.text),
+            "words_4_6": float(4 <= line.words <= 6),
+            "body_overlap": overlap_after(content_words(line.text), last_seen, i),
+            "date_before": float(any(date_line(lines[j]) for j in range(max(0, i - 2), i))),
         }
+    return out
+
+
+# "LoginGet StartedPricing": menu items a renderer glued together, never a headline's words.
+GLUED_WORDS = re.compile(r"[a-z]{3,}[A-Z][a-z]")
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased words of four letters or more that are not function words."""
+    return {w for w in WORD.findall(text.lower()) if len(w) >= 4 and w not in stopwords()}
+
+
+def overlap_after(words: set[str], last_seen: dict[str, int], i: int) -> float:
+    """Share of ``words`` found in a paragraph below line ``i``: a headline's words come back
+    in its article (``last_seen``: each word's last paragraph)."""
+    return sum(last_seen.get(w, -1) > i for w in words) / len(words) if words else 0.0
+
+
+def shouting(text: str) -> bool:
+    """A line in capitals ("SUBSCRIBE TO OUR NEWSLETTER"): a banner, rarely the headline."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 8 and all(ch.isupper() for ch in letters)
+
+
+def quoted_elsewhere(lines: list[Line], candidates: list[int]) -> set[int]:
+    """Candidates whose text stands inside a longer line of the page (a breadcrumb ending in
+    the headline, "Share: <headline>", a <title> copy with the site's name)."""
+    keys = [normalise(ln.text) for ln in lines]
+    out = set()
+    for i in candidates:
+        key = keys[i]
+        if len(key.split()) >= 3 and any(j != i and len(k) > len(key) and key in k for j, k in enumerate(keys)):
+            out.add(i)
     return out
 
 

@@ -98,3 +98,46 @@ def test_title_model_weights_name_real_features() -> None:
     text = page("Council Agrees New Budget For Schools", "By Jane Doe", "24 July, 2024")
     features = next(iter(textmeta.title_features(textmeta.content_lines(text)).values()))
     assert set(textmeta.title_model()["weights"]) - {"bias"} <= set(features)
+
+
+def features_of(text: str, line: str) -> dict[str, float]:
+    lines = textmeta.content_lines(text)
+    index = next(i for i, ln in enumerate(lines) if ln.text == line)
+    return textmeta.title_features(lines)[index]
+
+
+def test_glued_menu_items_and_capitals_are_marked() -> None:
+    text = "\n".join(["Portal LoginHardened ImagesSupport Desk", "INTERVIEW WITH MAYOR JANE ROE",
+                      "Council Agrees New Budget For Schools", PARAGRAPH, PARAGRAPH])
+    glued = features_of(text, "Portal LoginHardened ImagesSupport Desk")
+    shouting = features_of(text, "INTERVIEW WITH MAYOR JANE ROE")
+    title = features_of(text, "Council Agrees New Budget For Schools")
+    assert glued["glued"] == 1.0 and title["glued"] == 0.0
+    assert shouting["shouting"] == 1.0 and title["shouting"] == 0.0
+
+
+def test_headline_words_come_back_in_the_text_below_it() -> None:
+    text = "\n".join(["Grow Orders And Save Time Today", "Council Agrees New Budget For Schools", PARAGRAPH,
+                      PARAGRAPH])
+    # council, budget, schools come back; "agrees" does not
+    assert features_of(text, "Council Agrees New Budget For Schools")["body_overlap"] == 0.75
+    assert features_of(text, "Grow Orders And Save Time Today")["body_overlap"] == 0.0
+
+
+def test_headline_quoted_in_a_breadcrumb_and_dated_above() -> None:
+    text = "\n".join(["Home / News / Council Agrees New Budget For Schools", "Somewhere Else Entirely Here",
+                      "24 July, 2024", "Council Agrees New Budget For Schools", PARAGRAPH, PARAGRAPH])
+    title = features_of(text, "Council Agrees New Budget For Schools")
+    other = features_of(text, "Somewhere Else Entirely Here")
+    assert title["quoted"] == 1.0 and other["quoted"] == 0.0
+    assert title["date_before"] == 1.0 and other["date_before"] == 0.0
+
+
+def test_headline_beats_an_advert_above_the_text() -> None:
+    # No byline or dateline; an advert's heading stands nearer the text, but the article repeats
+    # the headline's words, not the advert's.
+    advert = "Our app brings your delivery orders together on one tablet for every shift."
+    text = "\n".join([MENU, "Council Agrees New Budget For Schools", "Table of contents",
+                      "Grow Orders, Save Time And Eliminate Tablet Chaos", advert, "Get a Demo", PARAGRAPH,
+                      PARAGRAPH, RELATED])
+    assert textmeta.find_head(text).title_text == "Council Agrees New Budget For Schools"
