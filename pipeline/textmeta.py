@@ -134,7 +134,7 @@ UI_SHARE = 0.75  # above this share of widget words, a short line is a button or
 # Where a byline's names end: a date keyword (also glued: "MillerPublished"), a separator.
 BYLINE_END = re.compile(
     r"(?:(?<=[a-z])(?=(?:Published|Updated|Posted|Last|Modified|Reviewed|Fact)\b))|"
-    r"\s*(?:\||•|·|—|–\s|\bon\s+(?=[A-Z0-9])|\b(?:published|updated|posted|last updated|modified)\b).*$",
+    r"\s*(?:\||•|·|—|–\s|\bon\s+(?=[A-Z0-9])|\b(?i:published|updated|posted|last updated|modified)\b).*$",
 )
 
 

@@ -141,3 +141,8 @@ def test_headline_beats_an_advert_above_the_text() -> None:
                       "Grow Orders, Save Time And Eliminate Tablet Chaos", advert, "Get a Demo", PARAGRAPH,
                       PARAGRAPH, RELATED])
     assert textmeta.find_head(text).title_text == "Council Agrees New Budget For Schools"
+
+
+def test_a_capitalised_updated_ends_the_byline() -> None:
+    assert textmeta.byline_names("By Richard Garner Updated Sep 5, 2024") == (["Richard Garner"], True)
+    assert textmeta.byline_names("By Bhaval Patel Last Updated: December 6, 2024") == (["Bhaval Patel"], True)
