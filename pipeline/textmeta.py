@@ -451,6 +451,22 @@ def loose_byline(lines: list[Line], head: HeadMeta) -> None:
             return
 
 
+def page_byline(lines: list[Line]) -> tuple[Line, list[str]] | None:
+    """No byline near the headline or above the text: the "By …" lines anywhere on the page
+    (an author box below the article), if they all name the same people. Lines naming others
+    (a list of related posts, each by someone) make it no byline at all."""
+    found: dict[tuple[str, ...], Line] = {}
+    for line in lines:
+        if line.words <= DATELINE_MAX_WORDS and not line.bullet:
+            people, prefixed = byline_names(line.text)
+            if people and prefixed:
+                found.setdefault(tuple(people), line)
+    if len(found) != 1:
+        return None
+    people, line = next(iter(found.items()))
+    return line, list(people)
+
+
 LOOSE_DATE_WINDOW = 12  # lines above the article's first paragraph where a dateline may stand alone
 
 

@@ -155,3 +155,27 @@ def test_one_headline_length_h1_outranks_agreeing_meta_titles() -> None:
     # A short <h1> is often the site's name: the meta titles keep the title.
     doc = infer_html(h1_page("Gazette Blog"))
     assert doc.title == "Budget Vote Explained: What It Means"
+
+
+def infer_dump(text: str) -> Doc:
+    config = Config()
+    doc = Doc(source_path="a.txt", text=text, id="3" * 16)
+    Clean(config).process_doc(doc)
+    Metadata(config).process_doc(doc)
+    return doc
+
+
+def test_author_box_below_the_article_names_the_author() -> None:
+    text = "\n".join(["Home", "News", "Council Agrees New Budget For Schools", BODY, BODY, BODY,
+                      "About the author", "Written by Jane Doe", "Jane writes about schools and roads."])
+    doc = infer_dump(text)
+    assert doc.authors == ["Jane Doe"]
+    assert selected_evidence(doc, "authors").method == "text:byline-line:elsewhere"
+
+
+def test_by_lines_naming_different_people_name_nobody() -> None:
+    # A list of related posts, each by someone: none of them is this page's author.
+    text = "\n".join(["Home", "News", "Council Agrees New Budget For Schools", BODY, BODY, BODY,
+                      "Related Posts", "Another Story About Roads", "By Jane Doe", "Yet Another Story About Parks",
+                      "By John Roe"])
+    assert infer_dump(text).authors == []
