@@ -166,11 +166,39 @@ def content_lines(text: str) -> list[Line]:
 
 
 def date_line(line: Line) -> dates.FoundDate | None:
-    """A complete date on a short line (a dateline, maybe with a byline glued to it)."""
+    """A complete date on a short line (a dateline, maybe with a byline glued to it), or at the
+    start of a longer one ("Posted on May 2, 2025 by Jane Doe - 5 Comments on …")."""
     if line.words > DATELINE_MAX_WORDS:
-        return None
+        return leading_date(line.text)
     found = dates.find_dates(line.text)
     return found[0] if found else None
+
+
+# "Published on", "Posted:", "Date published": the words that say a date is the page's own.
+PUBLISHED = re.compile(
+    r"^\W*(?:(?:originally|first)\s+)?(?:published|posted|released)(?:\s+date)?(?:\s+on)?\s*:?\s*|"
+    r"^\W*date(?:\s+published)?\s*:\s*", re.I)
+STARTS = re.compile(r"^\W*(?:(?:published|posted|updated|last updated|modified)\b\s*(?:on)?\s*:?\s*)?", re.I)
+LEAD_CHARS = 12  # how far after its keyword (or the line's start) a leading date may begin
+
+
+def leading_date(text: str, keyword: re.Pattern[str] = STARTS) -> dates.FoundDate | None:
+    """The date a line begins with, after an optional keyword ("Updated: 3 May 2025 …")."""
+    m = keyword.match(text)
+    found = dates.find_dates(text[: 80]) if m else []
+    if not found or text.find(found[0].snippet) > m.end() + LEAD_CHARS:
+        return None
+    return found[0]
+
+
+def page_dateline(lines: list[Line]) -> tuple[Line, dates.FoundDate] | None:
+    """No date near the headline: a "Published …" / "Posted on …" line anywhere on the page,
+    if every such line gives the same date (a list of posts, each with its own, gives none)."""
+    found: dict[str, tuple[Line, dates.FoundDate]] = {}
+    for line in lines:
+        if PUBLISHED.match(line.text) and (date := leading_date(line.text, PUBLISHED)):
+            found.setdefault(date.iso, (line, date))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def byline_names(text: str) -> tuple[list[str], bool]:

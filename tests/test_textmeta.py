@@ -146,3 +146,19 @@ def test_headline_beats_an_advert_above_the_text() -> None:
 def test_a_capitalised_updated_ends_the_byline() -> None:
     assert textmeta.byline_names("By Richard Garner Updated Sep 5, 2024") == (["Richard Garner"], True)
     assert textmeta.byline_names("By Bhaval Patel Last Updated: December 6, 2024") == (["Bhaval Patel"], True)
+
+
+def test_a_long_line_counts_as_a_dateline_only_when_it_starts_with_the_date() -> None:
+    long_posted = "Posted on December 20, 2025 by Jean Aufranc - 5 Comments on Do you need fourteen USB ports on it?"
+    assert textmeta.date_line(textmeta.make_line(1, long_posted)).iso == "2025-12-20"
+    sentence = "The council met on Monday and said that on December 20, 2025 it would vote on the budget again."
+    assert textmeta.date_line(textmeta.make_line(1, sentence)) is None
+
+
+def test_a_published_line_anywhere_dates_the_page_if_it_is_the_only_one() -> None:
+    lines = textmeta.content_lines("\n".join([PARAGRAPH, "Published August 13, 2025", PARAGRAPH,
+                                              "Last updated: May 1, 2026"]))
+    found = textmeta.page_dateline(lines)
+    assert found is not None and found[1].iso == "2025-08-13"  # "updated" dates a revision: not taken
+    listing = textmeta.content_lines("\n".join([PARAGRAPH, "Posted on May 2, 2025", "Posted on May 9, 2025"]))
+    assert textmeta.page_dateline(listing) is None  # a list of posts, each dated

@@ -106,8 +106,9 @@ def relative_candidate(text: str, prefix: str, reference: str | None) -> Evidenc
                      f"{text} (no reference date to resolve it against)")
 
 
-# A "By" line away from the head (an author box under the article): selected only when alone.
-PAGE_BYLINE_CONFIDENCE = 0.55
+# A "By" or "Published" line away from the head (an author box, a dateline under the article):
+# selected only when alone.
+ELSEWHERE_CONFIDENCE = 0.55
 
 
 def text_candidates(doc: Doc, registry: Registry) -> list[Evidence]:
@@ -116,10 +117,15 @@ def text_candidates(doc: Doc, registry: Registry) -> list[Evidence]:
     found = head_candidates(head, "text", doc.crawl_date)
     # A byline crediting a desk ("Staff Correspondents") says the page names nobody: no search further.
     credited = head.byline is not None and names.collective_byline(head.byline.text)
-    if not head.authors and not credited and (elsewhere := textmeta.page_byline(textmeta.content_lines(page_text))):
+    lines = textmeta.content_lines(page_text)
+    if not head.authors and not credited and (elsewhere := textmeta.page_byline(lines)):
         line, people = elsewhere
-        found.append(candidate("authors", "; ".join(people), "text:byline-line:elsewhere", PAGE_BYLINE_CONFIDENCE,
+        found.append(candidate("authors", "; ".join(people), "text:byline-line:elsewhere", ELSEWHERE_CONFIDENCE,
                                line.text))
+    if head.date is None and head.relative is None and (published := textmeta.page_dateline(lines)):
+        line, date = published
+        found.append(candidate("date_published", date.iso, f"text:dateline:{date.pattern}:elsewhere",
+                               ELSEWHERE_CONFIDENCE, line.text))
     site = head.title_site or textmeta.site_suffix(page_text, head.title_text)
     return found + suffix_candidates(registry, site)
 

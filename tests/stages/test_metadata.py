@@ -179,3 +179,12 @@ def test_by_lines_naming_different_people_name_nobody() -> None:
                       "Related Posts", "Another Story About Roads", "By Jane Doe", "Yet Another Story About Parks",
                       "By John Roe"])
     assert infer_dump(text).authors == []
+
+
+def test_a_published_line_under_the_article_is_a_weak_date() -> None:
+    text = "\n".join(["Home", "News", "Council Agrees New Budget For Schools", BODY, BODY, BODY,
+                      "Published On: 15 August 2025", "Share this"])
+    doc = infer_dump(text)
+    assert doc.date_published == "2025-08-15"
+    chosen = selected_evidence(doc, "date_published")
+    assert chosen.method.endswith(":elsewhere") and chosen.confidence < 0.6
