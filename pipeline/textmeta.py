@@ -229,7 +229,7 @@ def widget_label(text: str) -> bool:
 
 def question_title(line: Line) -> bool:
     """ "Why Hasn't Tutoring Been More Effective?": a sentence by its mark, a headline by its shape."""
-    return line.words <= 20 and line.text.rstrip("’'\"”‘ ").endswith(("?", "!", "’", "'"))
+    return line.words <= 20 and line.text.rstrip("’'\"”‘ )]").endswith(("?", "!", "’", "'"))
 
 
 def title_candidate(line: Line) -> bool:
@@ -242,8 +242,9 @@ def title_candidate(line: Line) -> bool:
 
 
 def starts_upper(text: str) -> bool:
-    first = next((ch for ch in text if ch.isalpha()), "")
-    return first.isupper()
+    """Capitalised, or a number first ("7 weight loss tips to …": a list headline)."""
+    first = next((ch for ch in text if ch.isalnum()), "")
+    return first.isupper() or first.isdigit()
 
 
 def byline_near_date(lines: list[Line], j: int, window: list[int], d_date: int | None) -> bool:
@@ -327,7 +328,8 @@ def title_features(lines: list[Line]) -> dict[int, dict[str, float]]:
     """Features of every headline candidate before the article's densest prose."""
     body = body_start(lines)
     end = body if body is not None else len(lines)
-    candidates = [i for i in range(end) if title_candidate(lines[i])]
+    # The body's first line is a candidate too: a question headline reads as prose.
+    candidates = [i for i in range(min(end + 1, len(lines))) if title_candidate(lines[i])]
     repeated = printed_twice(lines)
     suffixed = {normalise(split_title(ln.text)[0]) for ln in lines if split_title(ln.text)[1]}
     prose_at = [i for i, ln in enumerate(lines) if ln.prose]

@@ -162,3 +162,20 @@ def test_a_published_line_anywhere_dates_the_page_if_it_is_the_only_one() -> Non
     assert found is not None and found[1].iso == "2025-08-13"  # "updated" dates a revision: not taken
     listing = textmeta.content_lines("\n".join([PARAGRAPH, "Posted on May 2, 2025", "Posted on May 9, 2025"]))
     assert textmeta.page_dateline(listing) is None  # a list of posts, each dated
+
+
+def test_list_headline_starting_with_a_number_is_a_candidate() -> None:
+    line = textmeta.make_line(1, "7 weight loss tips to shed pounds in the new year")
+    assert textmeta.title_candidate(line)
+    assert not textmeta.title_candidate(textmeta.make_line(1, "weight loss tips to shed pounds in the new year"))
+
+
+def test_question_headline_with_a_bracket_reads_as_a_title() -> None:
+    assert textmeta.question_title(textmeta.make_line(1, "10 Best Car Rentals In 2025 [For all Budgets!]"))
+
+
+def test_question_headline_at_the_start_of_the_text_is_a_candidate() -> None:
+    text = "\n".join(["Home", "Degrees", "What's the Difference Between a Certificate and a Certification?",
+                      PARAGRAPH, PARAGRAPH])
+    lines = textmeta.content_lines(text)
+    assert textmeta.body_start(lines) == 2 and 2 in textmeta.title_features(lines)
