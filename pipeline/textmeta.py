@@ -7,6 +7,7 @@ into values with evidence.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import tomllib
@@ -371,6 +372,8 @@ def title_features(lines: list[Line]) -> dict[int, dict[str, float]]:
             "widget_words": names.heading_words_share(line.text),
             "words_4_6": float(4 <= line.words <= 6),
             "body_overlap": overlap_after(content_words(line.text), last_seen, i),
+            "prose_above": math.log1p(bisect.bisect_left(prose_at, i)),
+            "names_someone": float(bool(names.parse_byline(line.text))),
             "date_before": float(any(date_line(lines[j]) for j in range(max(0, i - 2), i))),
         }
     return out

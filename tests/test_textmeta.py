@@ -137,10 +137,10 @@ def test_headline_beats_an_advert_above_the_text() -> None:
     # No byline or dateline; an advert's heading stands nearer the text, but the article repeats
     # the headline's words, not the advert's.
     advert = "Our app brings your delivery orders together on one tablet for every shift."
-    text = "\n".join([MENU, "Council Agrees New Budget For Schools", "Table of contents",
+    text = "\n".join([MENU, "Council Agrees New Budget For Schools And Roads", "Table of contents",
                       "Grow Orders, Save Time And Eliminate Tablet Chaos", advert, "Get a Demo", PARAGRAPH,
                       PARAGRAPH, RELATED])
-    assert textmeta.find_head(text).title_text == "Council Agrees New Budget For Schools"
+    assert textmeta.find_head(text).title_text == "Council Agrees New Budget For Schools And Roads"
 
 
 def test_a_capitalised_updated_ends_the_byline() -> None:
@@ -179,3 +179,13 @@ def test_question_headline_at_the_start_of_the_text_is_a_candidate() -> None:
                       PARAGRAPH, PARAGRAPH])
     lines = textmeta.content_lines(text)
     assert textmeta.body_start(lines) == 2 and 2 in textmeta.title_features(lines)
+
+
+def test_a_subheading_inside_the_article_has_prose_above_it() -> None:
+    text = "\n".join([MENU, "Council Agrees New Budget For Schools", PARAGRAPH,
+                      "What The New Budget Means For Parents", *[PARAGRAPH] * 12])
+    headline = features_of(text, "Council Agrees New Budget For Schools")
+    subheading = features_of(text, "What The New Budget Means For Parents")
+    assert headline["prose_above"] == 0.0 and subheading["prose_above"] > 0.5
+    named = features_of(page("Mary Jane Doe", "Council Agrees New Budget For Schools"), "Mary Jane Doe")
+    assert named["names_someone"] == 1.0
