@@ -135,6 +135,8 @@ UI_SHARE = 0.75  # above this share of widget words, a short line is a button or
 # Where a byline's names end: a date keyword (also glued: "MillerPublished"), a separator.
 BYLINE_END = re.compile(
     r"(?:(?<=[a-z])(?=(?:Published|Updated|Posted|Last|Modified|Reviewed|Fact)\b))|"
+    # a date glued to the name: "Kathryn GiuffridaMar 5, 2025"
+    r"(?:(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))|"
     r"\s*(?:\||•|·|—|–\s|\bon\s+(?=[A-Z0-9])|\b(?i:published|updated|posted|last updated|modified)\b).*$",
 )
 

@@ -65,3 +65,11 @@ def test_a_month_after_a_full_name_is_its_date_not_part_of_it() -> None:
 ])
 def test_what_follows_a_role_is_an_affiliation(byline: str, people: list[str]) -> None:
     assert names.parse_byline(byline) == people
+
+
+@pytest.mark.parametrize(("byline", "people"), [
+    ("by Tracy Parker, Dietitian", ["Tracy Parker"]),
+    ("Written By: Catherine Boeckmann Executive Digital Editor and Master Gardener", ["Catherine Boeckmann"]),
+])
+def test_job_titles_after_a_name_are_roles(byline: str, people: list[str]) -> None:
+    assert names.parse_byline(byline) == people

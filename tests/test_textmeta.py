@@ -189,3 +189,7 @@ def test_a_subheading_inside_the_article_has_prose_above_it() -> None:
     assert headline["prose_above"] == 0.0 and subheading["prose_above"] > 0.5
     named = features_of(page("Mary Jane Doe", "Council Agrees New Budget For Schools"), "Mary Jane Doe")
     assert named["names_someone"] == 1.0
+
+
+def test_a_date_glued_to_the_name_ends_the_byline() -> None:
+    assert textmeta.byline_names("ByKathryn GiuffridaMar 5, 2025 | 6 comments") == (["Kathryn Giuffrida"], True)
