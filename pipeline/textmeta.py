@@ -174,7 +174,20 @@ def date_line(line: Line) -> dates.FoundDate | None:
     if line.words > DATELINE_MAX_WORDS:
         return leading_date(line.text)
     found = dates.find_dates(line.text)
-    return found[0] if found else None
+    return published_first(line.text, found) if found else None
+
+
+PUBLISHED_WORD = re.compile(r"\b(?:published|posted)\b[^0-9]{0,12}$", re.I)
+
+
+def published_first(text: str, found: list[dates.FoundDate]) -> dates.FoundDate:
+    """Of several dates on a line ("Updated Nov 11, 2022 … Originally published Nov 9, 2022"),
+    the one a "published" or "posted" stands before; else the first."""
+    if len(found) > 1:
+        for date in found:
+            if PUBLISHED_WORD.search(text[: text.find(date.snippet)]):
+                return date
+    return found[0]
 
 
 # "Published on", "Posted:", "Date published": the words that say a date is the page's own.
@@ -191,7 +204,7 @@ def leading_date(text: str, keyword: re.Pattern[str] = STARTS) -> dates.FoundDat
     found = dates.find_dates(text[: 80]) if m else []
     if not found or text.find(found[0].snippet) > m.end() + LEAD_CHARS:
         return None
-    return found[0]
+    return published_first(text, dates.find_dates(text))
 
 
 def page_dateline(lines: list[Line]) -> tuple[Line, dates.FoundDate] | None:

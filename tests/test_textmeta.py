@@ -193,3 +193,12 @@ def test_a_subheading_inside_the_article_has_prose_above_it() -> None:
 
 def test_a_date_glued_to_the_name_ends_the_byline() -> None:
     assert textmeta.byline_names("ByKathryn GiuffridaMar 5, 2025 | 6 comments") == (["Kathryn Giuffrida"], True)
+
+
+def test_of_two_dates_on_a_dateline_the_published_one_is_taken() -> None:
+    line = textmeta.make_line(1, "Updated November 11, 2022 Originally published November 9, 2022")
+    assert textmeta.date_line(line).iso == "2022-11-09"
+    long_line = textmeta.make_line(1, "Updated November 11, 2022 8:23 PM ET Originally published November 9, 2022 "
+                                      "11:01 AM ET by the news desk of the station")
+    assert textmeta.date_line(long_line).iso == "2022-11-09"
+    assert textmeta.date_line(textmeta.make_line(1, "May 2, 2025 Updated May 9, 2025")).iso == "2025-05-02"
