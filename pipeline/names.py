@@ -36,15 +36,21 @@ def strip_prefix(text: str) -> str:
 
 
 def cut_at_role(tokens: list[str]) -> list[str]:
-    """The tokens before a role word or a month: "Jane Doe Senior Reporter" → "Jane Doe",
-    "Jane Doe December" (a byline glued to its date) → "Jane Doe"."""
+    """The tokens before a role word, a month or an outlet in capitals: "Jane Doe Senior Reporter"
+    → "Jane Doe", "Jane Doe December" (a byline glued to its date) → "Jane Doe", "Jane Doe USA TODAY"
+    → "Jane Doe"."""
     roles = set(vocabulary()["roles"])
     for i, token in enumerate(tokens):
         word = token.lower().strip(".,")
         # A month after a full name is its date; first ("April Smith") or alone it may be a name.
-        if word in roles or (i >= 2 and word in MONTHS):
+        if word in roles or (i >= 2 and (word in MONTHS or outlet_caps(token))):
             return tokens[:i]
     return tokens
+
+
+def outlet_caps(token: str) -> bool:
+    """ "USA TODAY", "CNN" after a full name: the outlet, not more of the name."""
+    return len(token) >= 3 and token.isalpha() and token.isupper()
 
 
 def person_name(tokens: list[str], single: bool = False) -> str | None:
@@ -82,19 +88,25 @@ def parse_byline(text: str, single: bool = False) -> list[str]:
     author (JSON-LD, an author meta tag), never for a line of text that might be anything.
     """
     body = strip_prefix(text.strip())
-    if not body or names_nobody(body) or any(ch.isdigit() for ch in body):
+    if not body or names_nobody(body):
         return []
-    found = []
+    found: list[str] = []
+    after_role = False  # a role was read after a name: what follows is its affiliation
     for part in SEPARATORS.split(body):
-        tokens = part.split()
+        tokens = unrepeated(part.split())
         if not tokens:
             continue
+        if after_role:
+            break  # "Jane Doe, Sr. Director of Operations, Atlas Van Lines - 10+ Years": stop at the role
+        if any(ch.isdigit() for ch in part):
+            return []  # a date, a count: not a byline of names
         if credits_group(tokens):
             return []  # "TOI Lifestyle Desk" credits a desk: no person, and no part of it is one
         if found and all(CREDENTIAL.match(t) for t in tokens):
             continue  # "Ph.D.", "MD, FOMA": letters after a name
         kept = cut_at_role(tokens)
         if not kept or (found and len(kept) < len(tokens)):
+            after_role = bool(found)
             continue  # a role ("Staff Writer", "Shipping Expert") beside the names
         # One word is a name only as given whole ("Podium Staff" leaves "Podium"), and not an acronym.
         one_word_ok = single and len(kept) == len(tokens) and not kept[0].isupper()
@@ -102,7 +114,14 @@ def parse_byline(text: str, single: bool = False) -> list[str]:
         if name is None:
             return []  # any other non-name voids the byline
         found.append(name)
+        after_role = len(kept) < len(tokens)
     return list(dict.fromkeys(found))
+
+
+def unrepeated(tokens: list[str]) -> list[str]:
+    """ "Colin Gray Colin Gray" (a name printed twice, as a link and as text) → "Colin Gray"."""
+    half = len(tokens) // 2
+    return tokens[:half] if half and len(tokens) % 2 == 0 and tokens[:half] == tokens[half:] else tokens
 
 
 def credits_group(tokens: list[str]) -> bool:

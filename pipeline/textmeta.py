@@ -7,6 +7,7 @@ into values with evidence.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import tomllib
@@ -16,7 +17,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from pipeline import dates, names
-from pipeline.lines import Line, make_line, normalise, split_lines
+from pipeline.lines import WORD, Line, make_line, normalise, split_lines, stopwords
 
 if TYPE_CHECKING:
     from pipeline.textclean import CleanedText
@@ -134,7 +135,9 @@ UI_SHARE = 0.75  # above this share of widget words, a short line is a button or
 # Where a byline's names end: a date keyword (also glued: "MillerPublished"), a separator.
 BYLINE_END = re.compile(
     r"(?:(?<=[a-z])(?=(?:Published|Updated|Posted|Last|Modified|Reviewed|Fact)\b))|"
-    r"\s*(?:\||•|·|—|–\s|\bon\s+(?=[A-Z0-9])|\b(?:published|updated|posted|last updated|modified)\b).*$",
+    # a date glued to the name: "Kathryn GiuffridaMar 5, 2025"
+    r"(?:(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))|"
+    r"\s*(?:\||•|·|—|–\s|\bon\s+(?=[A-Z0-9])|\b(?i:published|updated|posted|last updated|modified)\b).*$",
 )
 
 
@@ -166,11 +169,52 @@ def content_lines(text: str) -> list[Line]:
 
 
 def date_line(line: Line) -> dates.FoundDate | None:
-    """A complete date on a short line (a dateline, maybe with a byline glued to it)."""
+    """A complete date on a short line (a dateline, maybe with a byline glued to it), or at the
+    start of a longer one ("Posted on May 2, 2025 by Jane Doe - 5 Comments on …")."""
     if line.words > DATELINE_MAX_WORDS:
-        return None
+        return leading_date(line.text)
     found = dates.find_dates(line.text)
-    return found[0] if found else None
+    return published_first(line.text, found) if found else None
+
+
+PUBLISHED_WORD = re.compile(r"\b(?:published|posted)\b[^0-9]{0,12}$", re.I)
+
+
+def published_first(text: str, found: list[dates.FoundDate]) -> dates.FoundDate:
+    """Of several dates on a line ("Updated Nov 11, 2022 … Originally published Nov 9, 2022"),
+    the one a "published" or "posted" stands before; else the first."""
+    if len(found) > 1:
+        for date in found:
+            if PUBLISHED_WORD.search(text[: text.find(date.snippet)]):
+                return date
+    return found[0]
+
+
+# "Published on", "Posted:", "Date published": the words that say a date is the page's own.
+PUBLISHED = re.compile(
+    r"^\W*(?:(?:originally|first)\s+)?(?:published|posted|released)(?:\s+date)?(?:\s+on)?\s*:?\s*|"
+    r"^\W*date(?:\s+published)?\s*:\s*", re.I)
+STARTS = re.compile(r"^\W*(?:(?:published|posted|updated|last updated|modified)\b\s*(?:on)?\s*:?\s*)?", re.I)
+LEAD_CHARS = 12  # how far after its keyword (or the line's start) a leading date may begin
+
+
+def leading_date(text: str, keyword: re.Pattern[str] = STARTS) -> dates.FoundDate | None:
+    """The date a line begins with, after an optional keyword ("Updated: 3 May 2025 …")."""
+    m = keyword.match(text)
+    found = dates.find_dates(text[: 80]) if m else []
+    if not found or text.find(found[0].snippet) > m.end() + LEAD_CHARS:
+        return None
+    return published_first(text, dates.find_dates(text))
+
+
+def page_dateline(lines: list[Line]) -> tuple[Line, dates.FoundDate] | None:
+    """No date near the headline: a "Published …" / "Posted on …" line anywhere on the page,
+    if every such line gives the same date (a list of posts, each with its own, gives none)."""
+    found: dict[str, tuple[Line, dates.FoundDate]] = {}
+    for line in lines:
+        if PUBLISHED.match(line.text) and (date := leading_date(line.text, PUBLISHED)):
+            found.setdefault(date.iso, (line, date))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def byline_names(text: str) -> tuple[list[str], bool]:
@@ -201,7 +245,7 @@ def widget_label(text: str) -> bool:
 
 def question_title(line: Line) -> bool:
     """ "Why Hasn't Tutoring Been More Effective?": a sentence by its mark, a headline by its shape."""
-    return line.words <= 20 and line.text.rstrip("’'\"”‘ ").endswith(("?", "!", "’", "'"))
+    return line.words <= 20 and line.text.rstrip("’'\"”‘ )]").endswith(("?", "!", "’", "'"))
 
 
 def title_candidate(line: Line) -> bool:
@@ -214,8 +258,9 @@ def title_candidate(line: Line) -> bool:
 
 
 def starts_upper(text: str) -> bool:
-    first = next((ch for ch in text if ch.isalpha()), "")
-    return first.isupper()
+    """Capitalised, or a number first ("7 weight loss tips to …": a list headline)."""
+    first = next((ch for ch in text if ch.isalnum()), "")
+    return first.isupper() or first.isdigit()
 
 
 def byline_near_date(lines: list[Line], j: int, window: list[int], d_date: int | None) -> bool:
@@ -299,10 +344,13 @@ def title_features(lines: list[Line]) -> dict[int, dict[str, float]]:
     """Features of every headline candidate before the article's densest prose."""
     body = body_start(lines)
     end = body if body is not None else len(lines)
-    candidates = [i for i in range(end) if title_candidate(lines[i])]
+    # The body's first line is a candidate too: a question headline reads as prose.
+    candidates = [i for i in range(min(end + 1, len(lines))) if title_candidate(lines[i])]
     repeated = printed_twice(lines)
     suffixed = {normalise(split_title(ln.text)[0]) for ln in lines if split_title(ln.text)[1]}
     prose_at = [i for i, ln in enumerate(lines) if ln.prose]
+    quoted = quoted_elsewhere(lines, candidates)
+    last_seen = {w: j for j in prose_at for w in content_words(lines[j].text)}  # a word's last paragraph
     out = {}
     for rank, i in enumerate(candidates):
         line = lines[i]
@@ -333,7 +381,49 @@ def title_features(lines: list[Line]) -> dict[int, dict[str, float]]:
             "lines_to_body": math.log1p(end - i),
             "candidates_after": math.log1p(len(candidates) - rank - 1),
             "first_line": float(i == 0),
+            "glued": float(bool(GLUED_WORDS.search(line.text))),
+            "quoted": float(i in quoted),
+            "shouting": float(shouting(line.text)),
+            "widget_words": names.heading_words_share(line.text),
+            "words_4_6": float(4 <= line.words <= 6),
+            "body_overlap": overlap_after(content_words(line.text), last_seen, i),
+            "prose_above": math.log1p(bisect.bisect_left(prose_at, i)),
+            "names_someone": float(bool(names.parse_byline(line.text))),
+            "date_before": float(any(date_line(lines[j]) for j in range(max(0, i - 2), i))),
         }
+    return out
+
+
+# "LoginGet StartedPricing": menu items a renderer glued together, never a headline's words.
+GLUED_WORDS = re.compile(r"[a-z]{3,}[A-Z][a-z]")
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased words of four letters or more that are not function words."""
+    return {w for w in WORD.findall(text.lower()) if len(w) >= 4 and w not in stopwords()}
+
+
+def overlap_after(words: set[str], last_seen: dict[str, int], i: int) -> float:
+    """Share of ``words`` found in a paragraph below line ``i``: a headline's words come back
+    in its article (``last_seen``: each word's last paragraph)."""
+    return sum(last_seen.get(w, -1) > i for w in words) / len(words) if words else 0.0
+
+
+def shouting(text: str) -> bool:
+    """A line in capitals ("SUBSCRIBE TO OUR NEWSLETTER"): a banner, rarely the headline."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 8 and all(ch.isupper() for ch in letters)
+
+
+def quoted_elsewhere(lines: list[Line], candidates: list[int]) -> set[int]:
+    """Candidates whose text stands inside a longer line of the page (a breadcrumb ending in
+    the headline, "Share: <headline>", a <title> copy with the site's name)."""
+    keys = [normalise(ln.text) for ln in lines]
+    out = set()
+    for i in candidates:
+        key = keys[i]
+        if len(key.split()) >= 3 and any(j != i and len(k) > len(key) and key in k for j, k in enumerate(keys)):
+            out.add(i)
     return out
 
 
@@ -407,6 +497,22 @@ def loose_byline(lines: list[Line], head: HeadMeta) -> None:
         if people and prefixed and lines[i].words <= DATELINE_MAX_WORDS:
             head.byline, head.authors, head.byline_prefixed, head.loose_byline = lines[i], people, True, True
             return
+
+
+def page_byline(lines: list[Line]) -> tuple[Line, list[str]] | None:
+    """No byline near the headline or above the text: the "By …" lines anywhere on the page
+    (an author box below the article), if they all name the same people. Lines naming others
+    (a list of related posts, each by someone) make it no byline at all."""
+    found: dict[tuple[str, ...], Line] = {}
+    for line in lines:
+        if line.words <= DATELINE_MAX_WORDS and not line.bullet:
+            people, prefixed = byline_names(line.text)
+            if people and prefixed:
+                found.setdefault(tuple(people), line)
+    if len(found) != 1:
+        return None
+    people, line = next(iter(found.items()))
+    return line, list(people)
 
 
 LOOSE_DATE_WINDOW = 12  # lines above the article's first paragraph where a dateline may stand alone

@@ -53,3 +53,23 @@ def test_a_month_after_a_full_name_is_its_date_not_part_of_it() -> None:
     assert names.parse_byline("Dec", single=True) == []  # a month alone names nobody
     assert names.parse_byline("Liz Kenny Former McKinsey") == ["Liz Kenny"]
     assert names.parse_byline("Webmaster", single=True) == []
+
+
+@pytest.mark.parametrize(("byline", "people"), [
+    ("Brian Truitt USA TODAY", ["Brian Truitt"]),  # the outlet in capitals follows the name
+    ("By Benjamin Johnson, Sr. Director of Operations, Atlas Van Lines - 10+ Years in the Industry",
+     ["Benjamin Johnson"]),  # after the role: the affiliation, digits and all
+    ("by Daniel Burstein, Senior Director, Content & Marketing, MECLABS Institute", ["Daniel Burstein"]),
+    ("Written by: Colin Gray Colin Gray", ["Colin Gray"]),  # printed twice (link and text)
+    ("Jane Doe 12 Comments", []),  # digits before any role still void the line
+])
+def test_what_follows_a_role_is_an_affiliation(byline: str, people: list[str]) -> None:
+    assert names.parse_byline(byline) == people
+
+
+@pytest.mark.parametrize(("byline", "people"), [
+    ("by Tracy Parker, Dietitian", ["Tracy Parker"]),
+    ("Written By: Catherine Boeckmann Executive Digital Editor and Master Gardener", ["Catherine Boeckmann"]),
+])
+def test_job_titles_after_a_name_are_roles(byline: str, people: list[str]) -> None:
+    assert names.parse_byline(byline) == people

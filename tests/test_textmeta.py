@@ -98,3 +98,107 @@ def test_title_model_weights_name_real_features() -> None:
     text = page("Council Agrees New Budget For Schools", "By Jane Doe", "24 July, 2024")
     features = next(iter(textmeta.title_features(textmeta.content_lines(text)).values()))
     assert set(textmeta.title_model()["weights"]) - {"bias"} <= set(features)
+
+
+def features_of(text: str, line: str) -> dict[str, float]:
+    lines = textmeta.content_lines(text)
+    index = next(i for i, ln in enumerate(lines) if ln.text == line)
+    return textmeta.title_features(lines)[index]
+
+
+def test_glued_menu_items_and_capitals_are_marked() -> None:
+    text = "\n".join(["Portal LoginHardened ImagesSupport Desk", "INTERVIEW WITH MAYOR JANE ROE",
+                      "Council Agrees New Budget For Schools", PARAGRAPH, PARAGRAPH])
+    glued = features_of(text, "Portal LoginHardened ImagesSupport Desk")
+    shouting = features_of(text, "INTERVIEW WITH MAYOR JANE ROE")
+    title = features_of(text, "Council Agrees New Budget For Schools")
+    assert glued["glued"] == 1.0 and title["glued"] == 0.0
+    assert shouting["shouting"] == 1.0 and title["shouting"] == 0.0
+
+
+def test_headline_words_come_back_in_the_text_below_it() -> None:
+    text = "\n".join(["Grow Orders And Save Time Today", "Council Agrees New Budget For Schools", PARAGRAPH,
+                      PARAGRAPH])
+    # council, budget, schools come back; "agrees" does not
+    assert features_of(text, "Council Agrees New Budget For Schools")["body_overlap"] == 0.75
+    assert features_of(text, "Grow Orders And Save Time Today")["body_overlap"] == 0.0
+
+
+def test_headline_quoted_in_a_breadcrumb_and_dated_above() -> None:
+    text = "\n".join(["Home / News / Council Agrees New Budget For Schools", "Somewhere Else Entirely Here",
+                      "24 July, 2024", "Council Agrees New Budget For Schools", PARAGRAPH, PARAGRAPH])
+    title = features_of(text, "Council Agrees New Budget For Schools")
+    other = features_of(text, "Somewhere Else Entirely Here")
+    assert title["quoted"] == 1.0 and other["quoted"] == 0.0
+    assert title["date_before"] == 1.0 and other["date_before"] == 0.0
+
+
+def test_headline_beats_an_advert_above_the_text() -> None:
+    # No byline or dateline; an advert's heading stands nearer the text, but the article repeats
+    # the headline's words, not the advert's.
+    advert = "Our app brings your delivery orders together on one tablet for every shift."
+    text = "\n".join([MENU, "Council Agrees New Budget For Schools And Roads", "Table of contents",
+                      "Grow Orders, Save Time And Eliminate Tablet Chaos", advert, "Get a Demo", PARAGRAPH,
+                      PARAGRAPH, RELATED])
+    assert textmeta.find_head(text).title_text == "Council Agrees New Budget For Schools And Roads"
+
+
+def test_a_capitalised_updated_ends_the_byline() -> None:
+    assert textmeta.byline_names("By Richard Garner Updated Sep 5, 2024") == (["Richard Garner"], True)
+    assert textmeta.byline_names("By Bhaval Patel Last Updated: December 6, 2024") == (["Bhaval Patel"], True)
+
+
+def test_a_long_line_counts_as_a_dateline_only_when_it_starts_with_the_date() -> None:
+    long_posted = "Posted on December 20, 2025 by Jean Aufranc - 5 Comments on Do you need fourteen USB ports on it?"
+    assert textmeta.date_line(textmeta.make_line(1, long_posted)).iso == "2025-12-20"
+    sentence = "The council met on Monday and said that on December 20, 2025 it would vote on the budget again."
+    assert textmeta.date_line(textmeta.make_line(1, sentence)) is None
+
+
+def test_a_published_line_anywhere_dates_the_page_if_it_is_the_only_one() -> None:
+    lines = textmeta.content_lines("\n".join([PARAGRAPH, "Published August 13, 2025", PARAGRAPH,
+                                              "Last updated: May 1, 2026"]))
+    found = textmeta.page_dateline(lines)
+    assert found is not None and found[1].iso == "2025-08-13"  # "updated" dates a revision: not taken
+    listing = textmeta.content_lines("\n".join([PARAGRAPH, "Posted on May 2, 2025", "Posted on May 9, 2025"]))
+    assert textmeta.page_dateline(listing) is None  # a list of posts, each dated
+
+
+def test_list_headline_starting_with_a_number_is_a_candidate() -> None:
+    line = textmeta.make_line(1, "7 weight loss tips to shed pounds in the new year")
+    assert textmeta.title_candidate(line)
+    assert not textmeta.title_candidate(textmeta.make_line(1, "weight loss tips to shed pounds in the new year"))
+
+
+def test_question_headline_with_a_bracket_reads_as_a_title() -> None:
+    assert textmeta.question_title(textmeta.make_line(1, "10 Best Car Rentals In 2025 [For all Budgets!]"))
+
+
+def test_question_headline_at_the_start_of_the_text_is_a_candidate() -> None:
+    text = "\n".join(["Home", "Degrees", "What's the Difference Between a Certificate and a Certification?",
+                      PARAGRAPH, PARAGRAPH])
+    lines = textmeta.content_lines(text)
+    assert textmeta.body_start(lines) == 2 and 2 in textmeta.title_features(lines)
+
+
+def test_a_subheading_inside_the_article_has_prose_above_it() -> None:
+    text = "\n".join([MENU, "Council Agrees New Budget For Schools", PARAGRAPH,
+                      "What The New Budget Means For Parents", *[PARAGRAPH] * 12])
+    headline = features_of(text, "Council Agrees New Budget For Schools")
+    subheading = features_of(text, "What The New Budget Means For Parents")
+    assert headline["prose_above"] == 0.0 and subheading["prose_above"] > 0.5
+    named = features_of(page("Mary Jane Doe", "Council Agrees New Budget For Schools"), "Mary Jane Doe")
+    assert named["names_someone"] == 1.0
+
+
+def test_a_date_glued_to_the_name_ends_the_byline() -> None:
+    assert textmeta.byline_names("ByKathryn GiuffridaMar 5, 2025 | 6 comments") == (["Kathryn Giuffrida"], True)
+
+
+def test_of_two_dates_on_a_dateline_the_published_one_is_taken() -> None:
+    line = textmeta.make_line(1, "Updated November 11, 2022 Originally published November 9, 2022")
+    assert textmeta.date_line(line).iso == "2022-11-09"
+    long_line = textmeta.make_line(1, "Updated November 11, 2022 8:23 PM ET Originally published November 9, 2022 "
+                                      "11:01 AM ET by the news desk of the station")
+    assert textmeta.date_line(long_line).iso == "2022-11-09"
+    assert textmeta.date_line(textmeta.make_line(1, "May 2, 2025 Updated May 9, 2025")).iso == "2025-05-02"

@@ -106,10 +106,27 @@ def relative_candidate(text: str, prefix: str, reference: str | None) -> Evidenc
                      f"{text} (no reference date to resolve it against)")
 
 
+# A "By" or "Published" line away from the head (an author box, a dateline under the article):
+# selected only when alone.
+ELSEWHERE_CONFIDENCE = 0.55
+
+
 def text_candidates(doc: Doc, registry: Registry) -> list[Evidence]:
-    head = textmeta.find_head(doc.hints.get("page_text", ""))
+    page_text = doc.hints.get("page_text", "")
+    head = textmeta.find_head(page_text)
     found = head_candidates(head, "text", doc.crawl_date)
-    site = head.title_site or textmeta.site_suffix(doc.hints.get("page_text", ""), head.title_text)
+    # A byline crediting a desk ("Staff Correspondents") says the page names nobody: no search further.
+    credited = head.byline is not None and names.collective_byline(head.byline.text)
+    lines = textmeta.content_lines(page_text)
+    if not head.authors and not credited and (elsewhere := textmeta.page_byline(lines)):
+        line, people = elsewhere
+        found.append(candidate("authors", "; ".join(people), "text:byline-line:elsewhere", ELSEWHERE_CONFIDENCE,
+                               line.text))
+    if head.date is None and head.relative is None and (published := textmeta.page_dateline(lines)):
+        line, date = published
+        found.append(candidate("date_published", date.iso, f"text:dateline:{date.pattern}:elsewhere",
+                               ELSEWHERE_CONFIDENCE, line.text))
+    site = head.title_site or textmeta.site_suffix(page_text, head.title_text)
     return found + suffix_candidates(registry, site)
 
 

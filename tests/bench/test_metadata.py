@@ -85,5 +85,6 @@ def test_cached_dumps_are_read_not_rendered(tmp_path: Path) -> None:
 
 def test_presscorpus_system_repairs_mojibake_as_a_build_does() -> None:
     page = ("<html><head><title>Investor\u00e2\u0080\u0099s guide | Site</title></head><body>"
-            "<h1>Investor\u00e2\u0080\u0099s guide</h1><p>" + "Some words of the article here. " * 20 + "</p></body></html>")
+            "<h1>Investor\u00e2\u0080\u0099s guide</h1><p>" + "Some words of the article here. " * 20
+            + "</p></body></html>")
     assert bench.Presscorpus().html(page, None)["title"] == "Investor\u2019s guide"

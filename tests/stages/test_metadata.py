@@ -218,3 +218,35 @@ def test_markup_date_printed_near_the_headline_is_confirmed() -> None:
     # The "Updated on" line confirms no publication date; July 1 is printed nowhere.
     assert [(e.value, e.method, e.snippet) for e in printed] == [
         ("2024-07-24", "html:visible:printed", "Filed under Budget: 24 July 2024")]
+
+def infer_dump(text: str) -> Doc:
+    config = Config()
+    doc = Doc(source_path="a.txt", text=text, id="3" * 16)
+    Clean(config).process_doc(doc)
+    Metadata(config).process_doc(doc)
+    return doc
+
+
+def test_author_box_below_the_article_names_the_author() -> None:
+    text = "\n".join(["Home", "News", "Council Agrees New Budget For Schools", BODY, BODY, BODY,
+                      "About the author", "Written by Jane Doe", "Jane writes about schools and roads."])
+    doc = infer_dump(text)
+    assert doc.authors == ["Jane Doe"]
+    assert selected_evidence(doc, "authors").method == "text:byline-line:elsewhere"
+
+
+def test_by_lines_naming_different_people_name_nobody() -> None:
+    # A list of related posts, each by someone: none of them is this page's author.
+    text = "\n".join(["Home", "News", "Council Agrees New Budget For Schools", BODY, BODY, BODY,
+                      "Related Posts", "Another Story About Roads", "By Jane Doe", "Yet Another Story About Parks",
+                      "By John Roe"])
+    assert infer_dump(text).authors == []
+
+
+def test_a_published_line_under_the_article_is_a_weak_date() -> None:
+    text = "\n".join(["Home", "News", "Council Agrees New Budget For Schools", BODY, BODY, BODY,
+                      "Published On: 15 August 2025", "Share this"])
+    doc = infer_dump(text)
+    assert doc.date_published == "2025-08-15"
+    chosen = selected_evidence(doc, "date_published")
+    assert chosen.method.endswith(":elsewhere") and chosen.confidence < 0.6
