@@ -101,7 +101,7 @@ def mark_repeated_title(lines: list[Line], title: str) -> str | None:
             continue
         # A line's key holds the title's key only if its own does: it is a copy or a
         # breadcrumb ending in the title only then (split_title cuts at a space).
-        if key and key not in normalise(line.text):
+        if key and key not in line.key:
             continue
         text, suffix = split_title(line.text)
         text_key = normalise(text)
@@ -298,7 +298,7 @@ def body_start(lines: list[Line]) -> int | None:
 
 def printed_twice(lines: list[Line]) -> set[int]:
     """Lines whose text stands again on the page (a repeated headline, a <title> copy)."""
-    keys = [normalise(ln.text) for ln in lines]
+    keys = [ln.key for ln in lines]
     counts: dict[str, int] = {}
     for key in keys:
         counts[key] = counts.get(key, 0) + 1
@@ -369,7 +369,7 @@ def title_features(lines: list[Line]) -> dict[int, dict[str, float]]:
             "heading": float(line.heading),
             "linked": float(line.link_share > 0.5),
             "repeated": float(i in repeated),
-            "suffixed_copy": float(normalise(line.text) in suffixed and not split_title(line.text)[1]),
+            "suffixed_copy": float(line.key in suffixed and not split_title(line.text)[1]),
             "has_suffix": float(bool(split_title(line.text)[1])),
             "menu_run": float(in_menu_run(lines, i)),
             "after_headline": float(standfirst_of(lines, i)),
@@ -418,7 +418,7 @@ def shouting(text: str) -> bool:
 def quoted_elsewhere(lines: list[Line], candidates: list[int]) -> set[int]:
     """Candidates whose text stands inside a longer line of the page (a breadcrumb ending in
     the headline, "Share: <headline>", a <title> copy with the site's name)."""
-    keys = [normalise(ln.text) for ln in lines]
+    keys = [ln.key for ln in lines]
     out = set()
     for i in candidates:
         key = keys[i]
