@@ -1,0 +1,31 @@
+"""Training helpers of the line model: replaying the cleaner's decisions leaves the pages as they were."""
+
+from __future__ import annotations
+
+from pipeline import linemodel, textclean
+from pipeline.bench import train_linemodel as train
+
+BODY = "The council met on Monday to discuss the new budget for schools and roads in the district."
+DUMP = "\n".join(["* Home", "* News", "* Contact", "", BODY, "", BODY.replace("Monday", "Tuesday"), "",
+                  "* Privacy", "* Terms"])
+
+
+def test_replay_scores_each_renderer_and_puts_every_rule_back() -> None:
+    model = linemodel.load_model()
+    assert model is not None
+    pages = [train.prepare(DUMP, BODY, renderer, fold=0) for renderer in ("lynx", "w3m")]
+    before = [[ln.rule for ln in page.lines] for page in pages]
+    scored = [linemodel.body_scores(page.lines, textclean.rule_families(), model) for page in pages]
+    by_renderer = train.replay(pages, scored, model, threshold=0.1)
+    assert sorted(by_renderer) == ["lynx", "w3m"]
+    assert all(score.n == 1 and score.recall == 1.0 for score in by_renderer.values())
+    assert [[ln.rule for ln in page.lines] for page in pages] == before
+    keep_nothing = train.replay(pages, scored, model, threshold=1.01)  # every line scored below: all removed
+    assert keep_nothing["lynx"].recall < 1.0
+
+
+def test_line_labels_follow_the_annotated_body() -> None:
+    truth_words = " the council met on monday "
+    assert train.line_label("Met on Monday", set(), truth_words) is True  # short line: words in order
+    assert train.line_label("Privacy", set(), truth_words) is False
+    assert train.line_label("", set(), truth_words) is None
