@@ -164,6 +164,17 @@ def replay(pages: list[Page], scored: list[list[tuple[Line, float, str]]], model
     return scores
 
 
+def mean_f1_worst_lost(by_renderer: dict[str, BodyScore]) -> tuple[float, float]:
+    return (sum(s.f1 for s in by_renderer.values()) / len(by_renderer),
+            max(s.lost_body_share for s in by_renderer.values()))
+
+
+def table_row(threshold: float, by_renderer: dict[str, BodyScore]) -> str:
+    f1, lost = mean_f1_worst_lost(by_renderer)
+    return (f"threshold {threshold:.2f}  mean F1 {f1:.3f}  worst lost>10% {lost:.1%}  "
+            + "  ".join(f"{r} {s.f1:.3f}/{s.lost_body_share:.1%}" for r, s in by_renderer.items()))
+
+
 def choose_threshold(pages: list[Page], model: linemodel.LineModel, max_lost: float) -> tuple[float, list[str]]:
     """The threshold with the best mean F1 over renderers among those where no renderer loses
     more than 10% of the body on more than ``max_lost`` of its pages (else the safest)."""
@@ -171,10 +182,8 @@ def choose_threshold(pages: list[Page], model: linemodel.LineModel, max_lost: fl
     report, best, safest = [], (-1.0, 0.5), (2.0, THRESHOLDS[0])
     for t in THRESHOLDS:
         by_renderer = replay(pages, scored, model, t)
-        f1 = sum(s.f1 for s in by_renderer.values()) / len(by_renderer)
-        lost = max(s.lost_body_share for s in by_renderer.values())
-        report.append(f"threshold {t:.2f}  mean F1 {f1:.3f}  worst lost>10% {lost:.1%}  " + "  ".join(
-            f"{r} {s.f1:.3f}/{s.lost_body_share:.1%}" for r, s in by_renderer.items()))
+        f1, lost = mean_f1_worst_lost(by_renderer)
+        report.append(table_row(t, by_renderer))
         if lost <= max_lost and f1 > best[0]:
             best = (f1, t)
         safest = min(safest, (lost, t))
@@ -189,7 +198,7 @@ def out_of_fold_scores(pages: list[Page], units: int) -> list[np.ndarray]:
     """First-stage scores of each page from a model fitted without its fold (cross-fitting):
     the second stage then learns from scores as noisy as those of pages never seen."""
     out: list[np.ndarray] = [np.zeros(0)] * len(pages)
-    for fold in range(FOLDS):
+    for fold in sorted({page.fold for page in pages}):
         x, y, w = stack([p for p in pages if p.fold != fold], lambda page: page.rows)
         scorer = linemodel.Scorer.from_dict(fit_scorer(x, y, w, linemodel.feature_names(), units))
         for i, page in enumerate(pages):
@@ -209,10 +218,54 @@ def register_args() -> argparse.Namespace:
                    "(after reading the printed dev table)")
     p.add_argument("--cross-fit", action="store_true",
                    help="fit the second stage on out-of-fold first-stage scores (4 folds by page)")
+    p.add_argument("--cross-validate", action="store_true",
+                   help="write no model: print the threshold table of 4-fold cross-validation over dev pages")
     p.add_argument("--reinstate", type=float, default=0.3,
                    help="score at which a line removed by a structural rule is kept after all")
     p.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "data" / "linemodel.json")
     return p.parse_args()
+
+
+@dataclass
+class Fitted:
+    first: dict
+    second: dict
+    lines: int  # training lines of the first stage
+
+    def model(self, reinstate: float, threshold: float = 0.5) -> linemodel.LineModel:
+        return linemodel.LineModel(linemodel.Scorer.from_dict(self.first), linemodel.Scorer.from_dict(self.second),
+                                   threshold, reinstate)
+
+
+def fit_model(pages: list[Page], units: int, cross_fit: bool) -> Fitted:
+    """Both stages fitted on ``pages``: the second on the first's scores (out-of-fold with ``cross_fit``)."""
+    x, y, w = stack(pages, lambda page: page.rows)
+    first = fit_scorer(x, y, w, linemodel.feature_names(), units)
+    first_scores = (out_of_fold_scores(pages, units) if cross_fit
+                    else [np.asarray(linemodel.Scorer.from_dict(first).scores(page.rows)) for page in pages])
+    for page, p1 in zip(pages, first_scores, strict=True):
+        seq = [ln for ln in page.lines if not ln.blank]
+        page.ctx = linemodel.context_features(seq, p1)  # type: ignore[attr-defined]
+    x2, y2, w2 = stack(pages, lambda page: page.ctx)  # type: ignore[attr-defined]
+    return Fitted(first, fit_scorer(x2, y2, w2, linemodel.CONTEXT, units // 2), len(x))
+
+
+def cross_validate(pages: list[Page], args: argparse.Namespace) -> dict[float, dict[str, BodyScore]]:
+    """Held-out figures without touching holdout: each fold of dev pages is scored by a model
+    fitted on the other folds, and the per-threshold table is pooled over the folds."""
+    pooled: dict[float, dict[str, BodyScore]] = {t: {} for t in THRESHOLDS}
+    for fold in range(FOLDS):
+        train_pages = [p for p in pages if p.fold != fold]
+        test_pages = [p for p in pages if p.fold == fold]
+        model = fit_model(train_pages, args.units, args.cross_fit).model(args.reinstate)
+        scored = [linemodel.body_scores(p.lines, textclean.rule_families(), model) for p in test_pages]
+        for t in THRESHOLDS:
+            for renderer, score in replay(test_pages, scored, model, t).items():
+                into = pooled[t].setdefault(renderer, BodyScore())
+                into.precisions += score.precisions
+                into.recalls += score.recalls
+        print(f"fold {fold + 1}/{FOLDS} scored", flush=True)
+    return pooled
 
 
 def main() -> int:
@@ -224,25 +277,18 @@ def main() -> int:
         pages += [prepare(d, p["body"] or "", renderer, i % FOLDS)
                   for i, (d, p) in enumerate(zip(dumps, pages_in, strict=True))]
         print(f"{renderer}: {len(dumps)} dumps", flush=True)
-    x, y, w = stack(pages, lambda page: page.rows)
-    first = fit_scorer(x, y, w, linemodel.feature_names(), args.units)
-    first_scores = (out_of_fold_scores(pages, args.units) if args.cross_fit
-                    else [np.asarray(linemodel.Scorer.from_dict(first).scores(page.rows)) for page in pages])
-    for page, p1 in zip(pages, first_scores, strict=True):
-        seq = [ln for ln in page.lines if not ln.blank]
-        page.ctx = linemodel.context_features(seq, p1)  # type: ignore[attr-defined]
-    x2, y2, w2 = stack(pages, lambda page: page.ctx)  # type: ignore[attr-defined]
-    second = fit_scorer(x2, y2, w2, linemodel.CONTEXT, args.units // 2)
-    model = linemodel.LineModel(linemodel.Scorer.from_dict(first), linemodel.Scorer.from_dict(second), 0.5,
-                                args.reinstate)
-    threshold, report = choose_threshold(pages, model, args.max_lost)
+    if args.cross_validate:
+        print("\n".join(table_row(t, by) for t, by in cross_validate(pages, args).items()))
+        return 0
+    fitted = fit_model(pages, args.units, args.cross_fit)
+    threshold, report = choose_threshold(pages, fitted.model(args.reinstate), args.max_lost)
     threshold = args.threshold if args.threshold is not None else threshold
     print("\n".join(report))
-    out = {"trained_on": "dev split, all renderers", "lines": first, "context": second, "threshold": threshold,
-           "reinstate": args.reinstate}
+    out = {"trained_on": "dev split, all renderers", "lines": fitted.first, "context": fitted.second,
+           "threshold": threshold, "reinstate": args.reinstate}
     args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
-    print(f"{args.out}: trained on {len(x)} lines, threshold {threshold}, reinstate {args.reinstate}")
-    return 0 if not math.isnan(first["bias"]) else 1
+    print(f"{args.out}: trained on {fitted.lines} lines, threshold {threshold}, reinstate {args.reinstate}")
+    return 0 if not math.isnan(fitted.first["bias"]) else 1
 
 
 if __name__ == "__main__":

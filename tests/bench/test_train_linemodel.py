@@ -29,3 +29,14 @@ def test_line_labels_follow_the_annotated_body() -> None:
     assert train.line_label("Met on Monday", set(), truth_words) is True  # short line: words in order
     assert train.line_label("Privacy", set(), truth_words) is False
     assert train.line_label("", set(), truth_words) is None
+
+
+def test_cross_validation_scores_every_page_once_with_a_model_not_fitted_on_it() -> None:
+    import argparse
+
+    pages = [train.prepare(DUMP.replace("Monday", day), BODY.replace("Monday", day), renderer, fold=i % train.FOLDS)
+             for i, day in enumerate(["Monday", "Tuesday", "Friday", "Sunday"]) for renderer in ("lynx", "w3m")]
+    pooled = train.cross_validate(pages, argparse.Namespace(units=4, cross_fit=False, reinstate=0.3))
+    assert sorted(pooled) == sorted(train.THRESHOLDS)
+    assert all(sorted(by) == ["lynx", "w3m"] and all(s.n == 4 for s in by.values()) for by in pooled.values())
+    assert train.table_row(0.1, pooled[0.1]).startswith("threshold 0.10  mean F1 ")
