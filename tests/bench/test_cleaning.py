@@ -65,6 +65,7 @@ def test_bench_prints_every_system_for_every_renderer(bench_file: Path, capsys: 
         assert float(ours[1]) >= 0.95  # recall: the paragraphs stay
         assert ours[4] == "3" and len(ours) == 6  # docs, pages/s
         assert rows[(renderer, cleaning.WITH_TITLE)][5] == ours[5]  # same cleaning run, same time
+        assert float(ours[5]) > 0 and everything[5] == "-"  # keeping everything is not timed
 
 
 def test_the_record_is_scored_with_and_without_its_title() -> None:
