@@ -52,6 +52,16 @@ def count_inputs(root: Path) -> int:
     return sum(1 for _ in input_files(root))
 
 
+MULTI_PAGE = {"warc", "jsonl"}  # one file, many pages
+
+
+def page_count(root: Path) -> int | None:
+    """How many pages the folder holds, if known without reading it: one per file, unless a
+    WARC or JSON Lines file holds an unknown number (None)."""
+    files = list(input_files(root))
+    return None if any(format_of(f) in MULTI_PAGE for f in files) else len(files)
+
+
 def format_of(path: Path) -> str | None:
     name = path.name.lower()
     if name.endswith(".warc.gz"):
