@@ -30,7 +30,7 @@ from pipeline.config import HUMAN_FIELDS, Config
 from pipeline.corpus_stats import CorpusStats
 from pipeline.doc import Doc
 from pipeline.errors import UserError
-from pipeline.readers import count_inputs, page_count, read_sources
+from pipeline.readers import input_files, known_pages, read_sources
 from pipeline.stage import RunStats, StageResult, batched, run_batch
 from pipeline.stages import default_stages
 
@@ -129,10 +129,11 @@ def is_text_page(doc: Doc) -> bool:
 
 def run_stages(config: Config, input_dir: Path, sinks: Sinks, progress: bool) -> tuple[RunStats, CorpusStats, int]:
     stages, stats, corpus = default_stages(config), RunStats(), CorpusStats()
-    inputs = count_inputs(input_dir)
+    files = list(input_files(input_dir))  # listed once: a big corpus is a long walk
+    inputs = len(files)
     learn_site_templates(stages, input_dir, config.batch_size)
     # pages, not files: a WARC holds many (the bar then counts up without a total)
-    with tqdm(total=page_count(input_dir), unit="page", desc="building", disable=not progress,
+    with tqdm(total=known_pages(files), unit="page", desc="building", disable=not progress,
               file=sys.stderr) as bar:
         for batch in batched(read_sources(input_dir), config.batch_size):
             result: StageResult = run_batch(stages, batch, stats)

@@ -48,17 +48,12 @@ def input_files(root: Path) -> Iterator[Path]:
     return (p for p in walk_files(root) if not (p.parent == root and p.name in manifest.SIDECARS))
 
 
-def count_inputs(root: Path) -> int:
-    return sum(1 for _ in input_files(root))
-
-
 MULTI_PAGE = {"warc", "jsonl"}  # one file, many pages
 
 
-def page_count(root: Path) -> int | None:
-    """How many pages the folder holds, if known without reading it: one per file, unless a
-    WARC or JSON Lines file holds an unknown number (None)."""
-    files = list(input_files(root))
+def known_pages(files: list[Path]) -> int | None:
+    """How many pages these input files hold, if known without reading them: one per file,
+    unless a WARC or JSON Lines file holds an unknown number (None)."""
     return None if any(format_of(f) in MULTI_PAGE for f in files) else len(files)
 
 

@@ -14,7 +14,7 @@ from warcio.warcwriter import WARCWriter
 from pipeline.build import build
 from pipeline.config import Config
 from pipeline.errors import UserError
-from pipeline.readers import page_count, read_sources
+from pipeline.readers import input_files, known_pages, read_sources
 
 BODY = "The council met on Monday to discuss the budget for schools, roads and parks in the district. " * 4
 
@@ -59,12 +59,12 @@ def test_warc_gives_one_page_per_html_record_and_quarantines_the_rest(tmp_path: 
     assert "application/pdf" in quarantine[0]["detail"] and "report.pdf" in quarantine[0]["detail"]
 
 
-def test_page_count_is_files_unless_a_file_holds_many_pages(tmp_path: Path) -> None:
+def test_known_pages_is_files_unless_a_file_holds_many_pages(tmp_path: Path) -> None:
     for name in ("a.txt", "b.html"):
         (tmp_path / name).write_text(BODY, encoding="utf-8")
-    assert page_count(tmp_path) == 2
+    assert known_pages(list(input_files(tmp_path))) == 2
     write_warc(tmp_path / "crawl.warc.gz")
-    assert page_count(tmp_path) is None  # the progress bar then counts pages without a total
+    assert known_pages(list(input_files(tmp_path))) is None  # the progress bar then counts pages without a total
 
 
 def test_damaged_warc_is_quarantined_not_a_traceback(tmp_path: Path) -> None:
