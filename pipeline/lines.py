@@ -101,15 +101,40 @@ OUTPUT_MARKUP: tuple[tuple[str, re.Pattern[str], Callable[[str], bool]], ...] = 
 )
 
 
+REPEATED_TEXT = "repeated-text"
+OUTPUT_RULES = (*(rule for rule, _, _ in OUTPUT_MARKUP), REPEATED_TEXT)  # what ``strip_markup`` may take out
+REPEAT_MIN_CHARS = 15
+REPEAT_MIN_WORDS = 3  # "Bora Bora", "very very": doubled words are language, a doubled phrase is not
+
+
 def strip_markup(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """The line without ``OUTPUT_MARKUP``, and per rule that removed something, the pieces it removed."""
+    """The line without ``OUTPUT_MARKUP`` and its second copy (``second_copy_at``), and per
+    rule that removed something, the pieces it removed."""
     removed: list[tuple[str, str]] = []
     for rule, pattern, may_hold in OUTPUT_MARKUP:
         found = pattern.findall(text) if may_hold(text) else []
         if found:
             removed.append((rule, " ".join(found)))
             text = pattern.sub("", text)
+    cut = second_copy_at(text)
+    if cut:
+        removed.append((REPEATED_TEXT, text[cut:]))
+        text = text[:cut].rstrip()
     return text, removed
+
+
+def second_copy_at(text: str) -> int:
+    """Where the second copy starts when the line is one phrase written twice, else 0.
+    Renderers print an image's alt text beside its caption, and a card's link title
+    beside its heading: "Hikers on the glacier. Hikers on the glacier." """
+    head = text[:REPEAT_MIN_CHARS]
+    at = text.find(head, REPEAT_MIN_CHARS) if len(text) >= 2 * REPEAT_MIN_CHARS else -1
+    while at > 0:
+        first = text[:at].rstrip()
+        if first == text[at:] and len(first.split()) >= REPEAT_MIN_WORDS:
+            return at
+        at = text.find(head, at + 1)
+    return 0
 
 
 def reads_as_prose(words: int, terminal: bool, title_case: float) -> bool:

@@ -42,6 +42,20 @@ def test_link_targets_go_before_emphasis_so_underscores_in_urls_stay_out_of_it()
     assert [rule for rule, _ in line.markup] == ["markdown-link-target", "markdown-emphasis"]
 
 
+def test_a_phrase_written_twice_keeps_one_copy() -> None:
+    line = make_line(5, "Hikers on the glacier above the town.Hikers on the glacier above the town.")
+    assert line.output == "Hikers on the glacier above the town."
+    assert line.markup == [("repeated-text", "Hikers on the glacier above the town.")]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["Bora Bora Bora Bora", "The talks went well and the talks went well.", "New York, New York, New York, NY"],
+)
+def test_repeated_words_inside_a_line_stay(raw: str) -> None:
+    assert make_line(1, raw).output == raw
+
+
 def test_plain_line_output_is_the_original_line() -> None:
     raw = "  He said: “We will meet again.”  "
     line = make_line(3, raw)

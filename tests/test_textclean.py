@@ -50,10 +50,28 @@ def rule_of(text: str, line: str) -> str:
         ("Stay up to date", "newsletter-widget"),
         ("Developed by Daat A Realcommerce company.", "site-credit"),
         ("Photo: Jane Doe / Reuters", "photo-credit-caption"),
+        ("Diagram showing how the water reaches the reservoir from the hills above the town.", "image-description"),
+        ("A screenshot of the council's budget dashboard", "image-description"),
+        ('{"id":"gid://shop/Product/82","title":"Bands","currencyCode":"USD","amountMax":"19.97","price":"19.97"}',
+         "script-data"),
+        ('[["Easy to understand","easy","thumb-up"],["Solved it","solved","thumb-up"],["Other","other","thumb-down"]]',
+         "script-data"),
     ],
 )
 def test_widget_rules_name_their_removals(line: str, rule: str) -> None:
     assert rule_of(page_with(line), line) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'The mayor said "no", then "yes", and finally "we will see": the vote is "open" and "close".',
+        'Set "name": "x" and "age": 3 in the settings file before the next run of the tool.',
+        "A photographer from the town won the regional prize for her pictures of the flood.",
+    ],
+)
+def test_quotes_and_photo_words_in_body_sentences_stay(line: str) -> None:
+    assert line in clean_text(page_with(line, where="inside")).text.split("\n")
 
 
 def test_trending_links_row_after_the_body() -> None:

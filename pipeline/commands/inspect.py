@@ -17,9 +17,8 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from pipeline.errors import UserError
-from pipeline.lines import OUTPUT_MARKUP
+from pipeline.lines import OUTPUT_RULES
 
-MARKUP_RULES = tuple(rule for rule, _, _ in OUTPUT_MARKUP)  # kept lines with markup taken out, not removed lines
 STRIKE, RESET, DIM = "\x1b[9m", "\x1b[0m", "\x1b[2m"
 
 
@@ -82,7 +81,7 @@ def page_lines(record: dict[str, Any], removals: list[dict[str, Any]]) -> list[t
     by_line: dict[int, dict[str, Any]] = {}
     for r in removals:
         entry = by_line.setdefault(r["line_no"], {"text": r["text"], "rules": [], "parts": []})
-        if r["rule"] in MARKUP_RULES:
+        if r["rule"] in OUTPUT_RULES:
             entry["parts"].append(f"{r['rule']}: {r['text']}")
         else:
             entry["text"] = r["text"]
@@ -99,7 +98,7 @@ def page_lines(record: dict[str, Any], removals: list[dict[str, Any]]) -> list[t
 
 def format_line(no: int | None, text: str, rules: list[str], tty: bool) -> str:
     num = f"{no:5d}" if no is not None else "     "
-    removed = bool(rules) and not rules[0].startswith(MARKUP_RULES)
+    removed = bool(rules) and not rules[0].startswith(OUTPUT_RULES)
     if not rules:
         return f"  {num}  {text}"
     tag = "[" + ", ".join(rules) + "]"
