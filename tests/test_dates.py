@@ -14,13 +14,19 @@ from pipeline import dates
     ("Updated On: 24 Jul 2024 10:30 IST", "2024-07-24"),
     ("Published: Jan 29, 2025", "2025-01-29"),
     ("Friday, December 19, 2025", "2025-12-19"),
+    ("Updated on 19-Dec-2025", "2025-12-19"),
+    ("25.Jun.2019", "2019-06-25"),
+    ("December 19. 2025", "2025-12-19"),
+    ("2023 Jan 7", "2023-01-07"),
+    ("October 17, 20236:01 PM", "2023-10-17"),
 ])
 def test_datelines_in_common_formats(text: str, iso: str) -> None:
     found = dates.dateline(text)
     assert found is not None and found.iso == iso
 
 
-@pytest.mark.parametrize("text", ["Reading Time: 2 minutes", "03/04/2024", "2024", "April 30", "Updated On"])
+@pytest.mark.parametrize("text", ["Reading Time: 2 minutes", "03/04/2024", "2024", "April 30", "Updated On",
+                                  "May 2, 20245", "19-Dec.2025", "2023 Jan"])
 def test_no_complete_date_no_dateline(text: str) -> None:
     assert dates.dateline(text) is None
 
