@@ -25,8 +25,14 @@ def test_datelines_in_common_formats(text: str, iso: str) -> None:
     assert found is not None and found.iso == iso
 
 
+def test_a_month_glued_to_the_name_before_it_starts_a_date() -> None:
+    assert [f.iso for f in dates.find_dates("Jane DoeMar 5, 2025 | 6 comments")] == ["2025-03-05"]
+    assert dates.find_dates("grammar 5, 2025") == []  # a word ending in a month's letters is no month
+
+
 @pytest.mark.parametrize("text", ["Reading Time: 2 minutes", "03/04/2024", "2024", "April 30", "Updated On",
-                                  "May 2, 20245", "19-Dec.2025", "2023 Jan"])
+                                  "May 2, 20245", "19-Dec.2025", "2023 Jan",
+                                  "Grammar 5, 2025"])
 def test_no_complete_date_no_dateline(text: str) -> None:
     assert dates.dateline(text) is None
 
