@@ -25,12 +25,18 @@ MONTHS = {
 }
 MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-# A year may be glued to the next word ("June 29, 2020November 12, 2021"): no \b after it.
-YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+# A year may be glued to the next word ("June 29, 2020November 12, 2021"), or to the time after
+# it ("October 17, 20236:01 PM ET"): no \b after it, and a digit only if a time follows.
+YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d(?!\d?:\d\d))"
 PATTERNS = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("day-month-year", re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}", re.I)),
-    ("month-day-year", re.compile(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}", re.I)),
+    # The month may be glued to the name before it ("Kathryn GiuffridaMar 5, 2025"), capitalised.
+    ("month-day-year", re.compile(rf"(?:\b|(?<=[a-z])(?=(?-i:[A-Z]))){MONTH}\s+{DAY}[,.]?\s+{YEAR}", re.I)),
+    # "19-Dec-2025", "25.Jun.2019": the month spelled out, so the order is plain.
+    ("day-mon-year", re.compile(rf"\b{DAY}(?P<sep>[-.])\s?{MONTH}(?P=sep)\s?{YEAR}", re.I)),
+    # "2023 Jan 7" (journal citations, "Accepted 2023 Jan 7").
+    ("year-month-day", re.compile(rf"\b{YEAR}\s+{MONTH}\s+{DAY}\b", re.I)),
     ("dotted-dmy", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
     ("slashed", re.compile(r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")),
 ]

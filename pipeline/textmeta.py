@@ -126,9 +126,12 @@ HEAD_WINDOW = 8  # non-blank lines after the title where a byline or dateline ma
 BEFORE_WINDOW = 4  # ... and before it (some pages print the date above the headline)
 DATELINE_MAX_WORDS = 16
 BREADCRUMB = re.compile(r"\s[>»›/]\s|^(home|main)\s*[>»›/]", re.I)
-BY_PREFIX = re.compile(r"^(?:(?:written|words|story|reporting|posted)\s+by\b|by\b|By(?=[A-Z]))[\s:]*", re.I)
+# "Written byby Jane Doe", "Written byJane Doe": a renderer glued the link's own "by" or the name.
+BY_PREFIX = re.compile(
+    r"^(?:(?:written|words|story|reporting|posted)\s+by(?:by\b|\b|(?=[A-Z]))|by\b|By(?=[A-Z]))[\s:]*", re.I)
 INNER_BY = re.compile(r"(?<=\s)by\s+(?=[A-Z])", re.I)
-IN_SECTION = re.compile(r"\s+In\s+(?=[A-Z])")  # "By Jane Doe In Budget Travel": the section follows
+# "By Jane Doe In Budget Travel" (or glued: "Jane DoeIn Budget Travel"): the section follows.
+IN_SECTION = re.compile(r"(?:\s+|(?<=[a-z]))In\s+(?=[A-Z])")
 DATE_WORDS = re.compile(r"^(?:published|updated|posted|last updated|modified)\b", re.I)
 BARE_NAME_TO_DATE = 2  # a byline without "By" must stand this close to the dateline
 UI_SHARE = 0.75  # above this share of widget words, a short line is a button or menu, not a headline
@@ -157,15 +160,24 @@ class HeadMeta:
 
 
 BARE_BY = re.compile(r"^(?:(?:written|words|story|posted)\s+)?by:?$", re.I)
+# A date's label on a line of its own ("Published" above "Feb 2, 2023"): a renderer's line break.
+BARE_DATE_LABEL = re.compile(
+    r"^(?:(?:date\s+)?published|publish(?:ed)?\s+date|posted|(?:last\s+)?updated|date)(?:\s+on)?\s*:?$", re.I)
 
 
 def content_lines(text: str) -> list[Line]:
-    """Non-blank lines; a lone "By" (a renderer's line break) is joined to the name after it."""
+    """Non-blank lines; a lone "By" (a renderer's line break) is joined to the name after it,
+    a lone "Published" to the date after it."""
     lines = [ln for ln in split_lines(text) if not ln.blank]
     for i in range(len(lines) - 2, -1, -1):
-        if BARE_BY.match(lines[i].text):
+        if BARE_BY.match(lines[i].text) or label_above_date(lines[i], lines[i + 1]):
             lines[i : i + 2] = [make_line(lines[i].no, f"{lines[i].text} {lines[i + 1].text}")]
     return lines
+
+
+def label_above_date(label: Line, following: Line) -> bool:
+    return label.words <= 3 and bool(BARE_DATE_LABEL.match(label.text)) and \
+        leading_date(following.text) is not None
 
 
 def date_line(line: Line) -> dates.FoundDate | None:
@@ -192,7 +204,7 @@ def published_first(text: str, found: list[dates.FoundDate]) -> dates.FoundDate:
 
 # "Published on", "Posted:", "Date published": the words that say a date is the page's own.
 PUBLISHED = re.compile(
-    r"^\W*(?:(?:originally|first)\s+)?(?:published|posted|released)(?:\s+date)?(?:\s+on)?\s*:?\s*|"
+    r"^\W*(?:(?:originally|first)\s+)?(?:published|posted|released|publish(?=\s+date))(?:\s+date)?(?:\s+on)?\s*:?\s*|"
     r"^\W*date(?:\s+published)?\s*:\s*", re.I)
 STARTS = re.compile(r"^\W*(?:(?:published|posted|updated|last updated|modified)\b\s*(?:on)?\s*:?\s*)?", re.I)
 LEAD_CHARS = 12  # how far after its keyword (or the line's start) a leading date may begin
@@ -217,8 +229,17 @@ def page_dateline(lines: list[Line]) -> tuple[Line, dates.FoundDate] | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+@cache
+def image_alt() -> re.Pattern[str]:
+    """Image markers before a name: lynx's "[headshot-96x96.jpg]", alt text ("Picture of")."""
+    alts = "|".join(re.escape(a) for a in sorted(names.vocabulary()["image_alts"], key=len, reverse=True))
+    return re.compile(rf"^(?:\[[^\]\s]*\]\s*)+|^(?:{alts})\b\s*", re.I)
+
+
 def byline_names(text: str) -> tuple[list[str], bool]:
     """(names, had a "By" prefix) read from a byline-shaped line."""
+    if text[:1] == "[" or text[:1].lower() in "pahi":  # cheap gate: most lines start otherwise
+        text = image_alt().sub("", text, count=1)
     prefix = BY_PREFIX.match(text)
     inner = None if prefix else INNER_BY.search(text)
     if inner and dates.find_dates(text[: inner.start()]):
@@ -232,7 +253,8 @@ def byline_names(text: str) -> tuple[list[str], bool]:
     if not body:
         return [], prefixed
     people = names.parse_byline(body)
-    if not prefixed and (not people or names.heading_words(body)):
+    # A heading word voids a bare line, unless it stands in the role after the names.
+    if not prefixed and (not people or names.heading_words(body) and not names_with_role(body, people)):
         return [], False
     return people, prefixed
 
@@ -268,7 +290,28 @@ def byline_near_date(lines: list[Line], j: int, window: list[int], d_date: int |
     if prefixed or names.collective_byline(lines[j].text):
         return True
     return bool(people) and (d_date is not None and abs(window.index(j) - d_date) <= BARE_NAME_TO_DATE
-                             or followed_by_role(lines, j))
+                             or followed_by_role(lines, j) or names_with_role(lines[j].text, people))
+
+
+def names_with_role(text: str, people: list[str]) -> bool:
+    """ "Audrey Huang, Print Managing Editor", "Brian Truitt USA TODAY": names, then a role or an
+    outlet in capitals on the same line: a byline, wherever it stands."""
+    end = text.rfind(people[-1]) if people else -1
+    if end < 0:
+        return False
+    if people[-1].isupper():
+        return False  # "LOCKSMITH LEDGER INTERNATIONAL": a banner in capitals, not a name and its outlet
+    tokens = [t for t in re.split(r"[\s,|•·—–]+", text[end + len(people[-1]):]) if t]
+    # Job words only: "Technology" or "Business" after a name is a section, as often as a desk.
+    jobs = set(names.vocabulary()["roles"]) - set(names.vocabulary()["heading_words"])
+    return 0 < len(tokens) <= 6 and (any(t.lower().strip(".") in jobs for t in tokens)
+                                     or all(names.outlet_caps(t) for t in tokens))
+
+
+def byline_with_role(text: str) -> bool:
+    """A name and its role ("Audrey Huang, Print Managing Editor"): a byline, never a headline."""
+    people, _ = byline_names(text)
+    return names_with_role(text, people)
 
 
 def followed_by_role(lines: list[Line], j: int) -> bool:
@@ -345,7 +388,8 @@ def title_features(lines: list[Line]) -> dict[int, dict[str, float]]:
     body = body_start(lines)
     end = body if body is not None else len(lines)
     # The body's first line is a candidate too: a question headline reads as prose.
-    candidates = [i for i in range(min(end + 1, len(lines))) if title_candidate(lines[i])]
+    candidates = [i for i in range(min(end + 1, len(lines))) if title_candidate(lines[i])
+                  and not byline_with_role(lines[i].text)]
     repeated = printed_twice(lines)
     suffixed = {normalise(split_title(ln.text)[0]) for ln in lines if split_title(ln.text)[1]}
     prose_at = [i for i, ln in enumerate(lines) if ln.prose]
@@ -476,7 +520,8 @@ def find_head(text: str, title_hint: str | None = None) -> HeadMeta:
         line = lines[i]
         people, prefixed = byline_names(line.text)
         far = date_at is None or abs(i - date_at) > BARE_NAME_TO_DATE
-        if people and not prefixed and far and not followed_by_role(lines, i) and i != t + 1:
+        if people and not prefixed and far and not followed_by_role(lines, i) and i != t + 1 \
+                and not names_with_role(line.text, people):
             continue  # a bare capitalised line far from any date is a heading, not a byline
         if people and (head.byline is None or (prefixed and not head.byline_prefixed)):
             head.byline, head.authors, head.byline_prefixed = line, people, prefixed

@@ -14,13 +14,25 @@ from pipeline import dates
     ("Updated On: 24 Jul 2024 10:30 IST", "2024-07-24"),
     ("Published: Jan 29, 2025", "2025-01-29"),
     ("Friday, December 19, 2025", "2025-12-19"),
+    ("Updated on 19-Dec-2025", "2025-12-19"),
+    ("25.Jun.2019", "2019-06-25"),
+    ("December 19. 2025", "2025-12-19"),
+    ("2023 Jan 7", "2023-01-07"),
+    ("October 17, 20236:01 PM", "2023-10-17"),
 ])
 def test_datelines_in_common_formats(text: str, iso: str) -> None:
     found = dates.dateline(text)
     assert found is not None and found.iso == iso
 
 
-@pytest.mark.parametrize("text", ["Reading Time: 2 minutes", "03/04/2024", "2024", "April 30", "Updated On"])
+def test_a_month_glued_to_the_name_before_it_starts_a_date() -> None:
+    assert [f.iso for f in dates.find_dates("Jane DoeMar 5, 2025 | 6 comments")] == ["2025-03-05"]
+    assert dates.find_dates("grammar 5, 2025") == []  # a word ending in a month's letters is no month
+
+
+@pytest.mark.parametrize("text", ["Reading Time: 2 minutes", "03/04/2024", "2024", "April 30", "Updated On",
+                                  "May 2, 20245", "19-Dec.2025", "2023 Jan",
+                                  "Grammar 5, 2025"])
 def test_no_complete_date_no_dateline(text: str) -> None:
     assert dates.dateline(text) is None
 

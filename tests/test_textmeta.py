@@ -202,3 +202,39 @@ def test_of_two_dates_on_a_dateline_the_published_one_is_taken() -> None:
                                       "11:01 AM ET by the news desk of the station")
     assert textmeta.date_line(long_line).iso == "2022-11-09"
     assert textmeta.date_line(textmeta.make_line(1, "May 2, 2025 Updated May 9, 2025")).iso == "2025-05-02"
+
+
+def test_a_date_label_on_its_own_line_is_joined_to_the_date() -> None:
+    lines = textmeta.content_lines("Council Agrees New Budget For Schools\nPublished\nFeb 2, 2023\nUpdated\nSee below")
+    assert [ln.text for ln in lines] == ["Council Agrees New Budget For Schools", "Published Feb 2, 2023", "Updated",
+                                         "See below"]
+    found = textmeta.page_dateline(textmeta.content_lines(f"{PARAGRAPH}\nPublish date\n15 November 2018"))
+    assert found is not None and found[1].iso == "2018-11-15"
+
+
+def test_glued_by_and_section_are_cut_from_the_byline() -> None:
+    assert textmeta.byline_names("Written byby Jane Doe") == (["Jane Doe"], True)
+    assert textmeta.byline_names("On May 2, 2025 By Jane DoeIn Budget Travel, Travel Tips") == (["Jane Doe"], True)
+
+
+def test_image_alt_text_before_a_name_is_cut() -> None:
+    assert textmeta.byline_names("Picture of Jane Doe Jane Doe") == (["Jane Doe"], False)
+    assert textmeta.byline_names("[jd_headshot-96x96.jpg] Jane Doe") == (["Jane Doe"], False)
+    assert textmeta.byline_names("Avatar photo by Jane Doe May 2, 2025") == (["Jane Doe"], True)
+    assert textmeta.byline_names("Pictures of Jane Doe") == ([], False)
+
+
+def test_a_name_with_its_role_is_a_byline_after_the_standfirst() -> None:
+    standfirst = "A long standfirst that sums the story up for the reader before the text, in one sentence."
+    head = textmeta.find_head(page("Council Agrees New Budget For Schools", standfirst, "Jane Doe, Senior Editor"))
+    assert head.authors == ["Jane Doe"] and not head.byline_prefixed
+    head = textmeta.find_head(page("Council Agrees New Budget For Schools", standfirst, "Jane Doe"))
+    assert head.authors == []  # a bare name away from the headline and any date: maybe a heading
+
+
+def test_a_section_or_a_banner_after_a_name_is_no_role() -> None:
+    assert textmeta.names_with_role("Jane Doe, Senior Editor", ["Jane Doe"])
+    assert textmeta.names_with_role("Jane Doe USA TODAY", ["Jane Doe"])
+    assert not textmeta.names_with_role("Nonessential Thoughts, Technology", ["Nonessential Thoughts"])
+    assert not textmeta.names_with_role("VEHICLE MAINTENANCE SCHEDULE", ["VEHICLE MAINTENANCE"])
+    assert not textmeta.byline_with_role("Council Agrees New Budget For Schools")
