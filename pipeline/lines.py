@@ -89,7 +89,7 @@ class Line:
     @property
     def markup(self) -> list[tuple[str, str]]:
         """(rule, removed pieces) for the markup ``output`` drops (audited as named removals)."""
-        return strip_markup(self.raw.strip())[1]
+        return list(strip_markup(self.raw.strip())[1])
 
 
 # Renderer markup the cleaned text leaves out, in order, each under its rule's name: Markdown
@@ -107,7 +107,8 @@ REPEAT_MIN_CHARS = 15
 REPEAT_MIN_WORDS = 3  # "Bora Bora", "very very": doubled words are language, a doubled phrase is not
 
 
-def strip_markup(text: str) -> tuple[str, list[tuple[str, str]]]:
+@lru_cache(maxsize=1 << 14)  # a kept line's text is asked for twice: for the output, for the audit
+def strip_markup(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """The line without ``OUTPUT_MARKUP`` and its second copy (``second_copy_at``), and per
     rule that removed something, the pieces it removed."""
     removed: list[tuple[str, str]] = []
@@ -120,7 +121,7 @@ def strip_markup(text: str) -> tuple[str, list[tuple[str, str]]]:
     if cut:
         removed.append((REPEATED_TEXT, text[cut:]))
         text = text[:cut].rstrip()
-    return text, removed
+    return text, tuple(removed)
 
 
 def second_copy_at(text: str) -> int:

@@ -35,7 +35,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from pipeline import dates, linemodel, textmeta
-from pipeline.lines import Line, measure, normalise, split_lines
+from pipeline.lines import Line, measure, normalise, split_lines, strip_markup
 
 MODEL_RULE = "line-model"  # removed by the line classifier alone: "line-model:<strongest feature>"
 
@@ -339,6 +339,7 @@ def clear_caches() -> None:
     matching_rule.cache_clear()
     measure.cache_clear()
     normalise.cache_clear()
+    strip_markup.cache_clear()
 
 
 class SiteTemplates:
