@@ -207,7 +207,13 @@ def main_span(seq: list[Line], p1: np.ndarray) -> tuple[int, int]:
     return best_span
 
 
-def context_features(seq: list[Line], p1: np.ndarray | list[float]) -> np.ndarray:
+# The columns of ``line_features`` the second scorer reads again (log_words, prose, bullet,
+# link_share, terminal), in ``CONTEXT``'s order.
+OWN_AGAIN = [OWN.index(n) for n in ("log_words", "prose", "bullet", "link_share", "terminal")]
+
+
+def context_features(seq: list[Line], p1: np.ndarray | list[float], rows: np.ndarray | None = None) -> np.ndarray:
+    """``rows``: the page's ``line_features``, when the caller has them (saves working them out again)."""
     p = np.asarray(p1, dtype=float)
     m = len(p)
     if not m:
@@ -218,8 +224,8 @@ def context_features(seq: list[Line], p1: np.ndarray | list[float]) -> np.ndarra
     idx = np.arange(m)
     distance = np.where(idx < lo, lo - idx, np.where(idx > hi, idx - hi, 0))
     win5 = window_mean(p, 5)
-    own = np.array([[math.log1p(ln.words), ln.prose, ln.bullet, ln.link_share, ln.terminal] for ln in seq],
-                   dtype=float)
+    own = rows[:, OWN_AGAIN] if rows is not None else np.array(
+        [[math.log1p(ln.words), ln.prose, ln.bullet, ln.link_share, ln.terminal] for ln in seq], dtype=float)
     return np.column_stack([
         p, shifted(p, 1), shifted(p, -1), window_mean(p, 2), win5, window_mean(p, 12), best_before, best_after,
         own, ((idx >= lo) & (idx <= hi)).astype(float), np.log1p(distance), p * win5, p**2,
@@ -314,8 +320,9 @@ def body_scores(lines: list[Line], families: dict[str, str], model: LineModel) -
     seq = [ln for ln in lines if ln.text]
     if not seq:
         return []
-    x, z, h = model.lines.forward(line_features(lines, families))  # one pass serves scores and reasons
-    p2 = model.context.scores(context_features(seq, sigmoid(z)))
+    rows = line_features(lines, families)
+    x, z, h = model.lines.forward(rows)  # one pass serves scores and reasons
+    p2 = model.context.scores(context_features(seq, sigmoid(z), rows))
     low = [i for i, p in enumerate(p2) if p < model.threshold]
     against = [""] * len(seq)
     for i, name in zip(low, model.lines.against(x[low], None if h is None else h[low]), strict=True):

@@ -176,9 +176,8 @@ def visible_text(stripped: str) -> tuple[str, float, bool]:
     text, link_chars = stripped, 0
     if "](" in text:
         text = MD_IMAGE.sub(r"\1", text)
-        anchors: list[str] = []  # each link's visible words, gathered while the links are folded
-        text = MD_LINK.sub(lambda m: anchors.append(m.group(1)) or m.group(1), text)
-        link_chars = sum(len(a.strip()) for a in anchors)
+        link_chars = sum(len(a.strip()) for a in MD_LINK.findall(text))  # each link's visible words
+        text = MD_LINK.sub(r"\1", text)
     # Each expression only runs on lines holding the character it needs (most lines hold none).
     if "<" in text:
         text = AUTOLINK.sub("", text)
