@@ -220,6 +220,24 @@ def mark_related_blocks(lines: list[Line]) -> None:
                 line.rule = "related-list"
 
 
+COMMENTS_AFTER_BODY_SHARE = 0.5  # a comments heading before this share of the body's words is a counter or link
+
+
+def mark_comment_sections(lines: list[Line]) -> None:
+    """After a comments heading that follows most of the body, every kept line: readers'
+    comments read as prose, so no line-level rule would take them for boilerplate."""
+    body_words = sum(ln.words for ln in lines if ln.prose and ln.kept)
+    seen = 0
+    for i, line in enumerate(lines):
+        if line.rule == "comments-heading" and seen >= COMMENTS_AFTER_BODY_SHARE * body_words > 0:
+            for later in lines[i + 1 :]:
+                if later.text and later.kept:
+                    later.rule = "comments-section"
+            return
+        if line.prose and line.kept:
+            seen += line.words
+
+
 def body_bounds(lines: list[Line]) -> tuple[int, int] | None:
     """Indexes of the first and last body paragraph still kept."""
     prose = [i for i, ln in enumerate(lines) if ln.prose and not ln.rule and not ln.role]  # kept prose
@@ -262,7 +280,7 @@ def mark_short_runs(lines: list[Line], first: int, last: int, min_run: int = 4) 
 
 
 STEPS: list[Callable[[list[Line]], None]] = [apply_pattern_rules, mark_form_fields, mark_menu_bullets,
-                                              mark_related_blocks]
+                                              mark_related_blocks, mark_comment_sections]
 
 
 TINY_LINE_WORDS = 2  # "Contact", "Posts": menu words more often than body
