@@ -30,6 +30,10 @@ META_FIELDS: dict[str, tuple[str, ...]] = {
              "citation_publication_date", "citation_date", "parsely-pub-date", "sailthru.date",
              "article.published", "published_time", "og:published_time", "article:published"),
 }
+# Meta tags named after publication in a vocabulary not listed above ("cxenseparse:publishtime",
+# "og:publish_date", "published-date", "date-pub"); never one naming a revision or an expiry.
+PUBLISHED_META = re.compile(r"publish(?!er)|(?:^|[\W_])pub(?:date)?(?:$|[\W_])")
+NOT_PUBLISHED_META = re.compile(r"modif|updat|last|expir|revis")
 ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
                  "opinionnewsarticle", "scholarlyarticle", "techarticle", "report", "liveblogposting",
                  "backgroundnewsarticle", "review", "posting", "socialmediaposting")
@@ -69,8 +73,17 @@ def meta_values(tree: Any) -> Iterator[Found]:
     for meta in tree.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
         content = squash(meta.get("content"))
-        if key in wanted and content:
+        if not content:
+            continue
+        if key in wanted:
             yield Found(wanted[key], content, f"meta[{key}]")
+        elif published_meta(key):
+            yield Found("date", content, f"meta[{key}]")
+
+
+def published_meta(key: str) -> bool:
+    """A meta tag's name that says "publication date" in a site's own vocabulary."""
+    return bool(PUBLISHED_META.search(key)) and not NOT_PUBLISHED_META.search(key)
 
 
 def json_ld_objects(tree: Any) -> Iterator[dict[str, Any]]:

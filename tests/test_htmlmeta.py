@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from pipeline.htmlmeta import printed_date, printed_line
+from pipeline.htmlmeta import printed_date, printed_line, published_meta
 
 
 def test_printed_date_finds_the_known_date_in_its_written_forms() -> None:
@@ -16,3 +16,10 @@ def test_printed_date_ignores_numeric_forms_whose_order_is_ambiguous() -> None:
     assert printed_date("2025-04-03").search("April 3, 2025")
     assert printed_line(["Home", "By Jane", "12/03/2025"], "2025-12-03") is None
     assert printed_line(["Home", "By Jane", "24/12/2025"], "2025-12-24") == 2
+
+
+def test_published_meta_names_publication_not_revision_or_publisher() -> None:
+    for key in ("published", "og:publish_date", "cxenseparse:publishtime", "w-published-date", "date-pub"):
+        assert published_meta(key), key
+    for key in ("publisher", "article:publisher", "last-published", "modified-date", "og:updated_time", "public"):
+        assert not published_meta(key), key
