@@ -345,9 +345,22 @@ def html_candidates(doc: Doc, registry: Registry) -> list[Evidence]:
         if head.title_text and (head.byline or head.date):
             out.append(candidate("title", head.title_text, "html:visible:title-line", 0.78, head.title.text))
     visible_dates = [e for e in head_candidates(head, "html:visible", doc.crawl_date) if e.field != "title"]
-    out += [revision_date(updated_above(e, visible, head)) for e in visible_dates]
+    shown = [revision_date(updated_above(e, visible, head)) for e in visible_dates]
+    out += [revised_after_markup(e, markup_dates(out)) for e in shown]
+    if head.date is None and head.relative is None:
+        out += published_elsewhere(visible)
     out += printed_candidates(out, visible, head)
     return out
+
+
+def published_elsewhere(visible: str) -> list[Evidence]:
+    """No dateline beside the headline: a "Published on …" / "Posted …" line elsewhere on the page
+    (an article footer, a meta bar the headline finder did not reach), weak as in a text dump."""
+    if found := textmeta.page_dateline(textmeta.content_lines(visible)):
+        line, date = found
+        return [candidate("date_published", date.iso, f"html:visible:dateline:{date.pattern}:elsewhere",
+                          ELSEWHERE_CONFIDENCE, line.text)]
+    return []
 
 
 PRINTED_WINDOW = 40  # lines from the headline (or the page's top) where a date printed confirms one
@@ -380,6 +393,27 @@ def revision_date(e: Evidence) -> Evidence:
     if e.field == "date_published" and ":updated" in e.method and e.confidence > UPDATED_DATELINE_CONFIDENCE:
         return replace(e, confidence=UPDATED_DATELINE_CONFIDENCE)
     return e
+
+
+# A markup publication date is "json-ld:…datePublished" or a meta tag such as article:published_time.
+MARKUP_DATE_METHODS = ("html:json-ld", "html:meta")
+# An "Updated …" dateline later than the markup's publication date only says when the page was
+# revised: it stays as evidence but yields to the markup even when htmldate or the dateline's own
+# <time datetime> (the same printed date, not a second source) agree with it.
+REVISED_CONFIDENCE = 0.6
+
+
+def markup_dates(found: list[Evidence]) -> set[str]:
+    return {e.value for e in found if e.field == "date_published" and e.value and e.confidence > 0
+            and e.method.startswith(MARKUP_DATE_METHODS)}
+
+
+def revised_after_markup(e: Evidence, published: set[str]) -> Evidence:
+    if e.field != "date_published" or ":updated" not in e.method or not e.value or not published:
+        return e
+    if e.value in published or e.value < min(published):
+        return e
+    return replace(e, method=e.method + ":after-markup-date", confidence=min(e.confidence, REVISED_CONFIDENCE))
 
 
 UPDATED_LABEL = re.compile(r"^(?:last\s+)?(?:updated|modified|revised|edited)(?:\s+on)?\s*:?$", re.I)
