@@ -37,6 +37,9 @@ NOT_PUBLISHED_META = re.compile(r"modif|updat|last|expir|revis")
 ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
                  "opinionnewsarticle", "scholarlyarticle", "techarticle", "report", "liveblogposting",
                  "backgroundnewsarticle", "review", "posting", "socialmediaposting")
+# A page object (Yoast and others put the post's dates on it): its datePublished dates the
+# article on the page, but its name is often the <title> with a site suffix, so only the date is read.
+PAGE_TYPES = ("webpage", "itempage")
 BYLINE_HINT = re.compile(r"\b(byline|by-line|author|writer|contributor)s?\b", re.I)
 SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe", "button", "select", "form",
              "nav"}
@@ -132,6 +135,7 @@ def json_ld_values(tree: Any) -> Iterator[Found]:
         kinds = ld_types(obj)
         article = next((k for k in kinds if k in ARTICLE_TYPES), None)
         if article is None:
+            yield from page_date(obj, kinds)
             continue
         label = f"json-ld:{article}"
         for key in ("headline", "name"):
@@ -147,6 +151,12 @@ def json_ld_values(tree: Any) -> Iterator[Found]:
         publisher = obj.get("publisher")
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str) and publisher["name"].strip():
             yield Found("site", squash(publisher["name"]), f"{label}.publisher")
+
+
+def page_date(obj: dict[str, Any], kinds: list[str]) -> Iterator[Found]:
+    page = next((k for k in kinds if k in PAGE_TYPES), None)
+    if page and isinstance(obj.get("datePublished"), str) and obj["datePublished"].strip():
+        yield Found("date", obj["datePublished"].strip(), f"json-ld-page:{page}.datePublished")
 
 
 def time_values(tree: Any) -> Iterator[Found]:

@@ -23,3 +23,14 @@ def test_published_meta_names_publication_not_revision_or_publisher() -> None:
         assert published_meta(key), key
     for key in ("publisher", "article:publisher", "last-published", "modified-date", "og:updated_time", "public"):
         assert not published_meta(key), key
+
+
+def test_json_ld_web_page_gives_only_its_publication_date() -> None:
+    from pipeline.htmlmeta import json_ld_values, parse
+
+    html = """<html><head><script type="application/ld+json">{"@graph": [{"@type": "WebPage",
+    "name": "Budget | Gazette", "datePublished": "2024-07-24T08:00:00+00:00"}, {"@type": "Organization",
+    "name": "Gazette", "datePublished": "2001-01-01"}]}</script></head><body></body></html>"""
+    found = list(json_ld_values(parse(html)))
+    assert [(f.field, f.value, f.source) for f in found] == [
+        ("date", "2024-07-24T08:00:00+00:00", "json-ld-page:webpage.datePublished")]

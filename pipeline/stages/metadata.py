@@ -46,7 +46,7 @@ H1_CONFIDENCE = 0.99
 TITLE_SOURCES = {"json-ld": 0.8, "meta[og:title]": 0.75, "meta[twitter:title]": 0.7, "title": 0.65}
 AUTHOR_SOURCES = {"json-ld": 0.75, "meta[byl]": 0.75, "meta": 0.7, "byline-element": 0.6}
 # The first <time> of a page may date a comment or a sidebar item: alone it is not enough.
-DATE_SOURCES = {"json-ld": 0.8, "meta": 0.8, "time": 0.45}
+DATE_SOURCES = {"json-ld-page": 0.45, "json-ld": 0.8, "meta": 0.8, "time": 0.45}
 SITE_SOURCES = {"meta[og:site_name]": 0.75, "json-ld": 0.7}
 
 
@@ -396,7 +396,7 @@ def revision_date(e: Evidence) -> Evidence:
 
 
 # A markup publication date is "json-ld:…datePublished" or a meta tag such as article:published_time.
-MARKUP_DATE_METHODS = ("html:json-ld", "html:meta")
+MARKUP_DATE_METHODS = ("html:json-ld", "html:meta")  # "html:json-ld-page:webpage…" too
 # An "Updated …" dateline later than the markup's publication date only says when the page was
 # revised: it stays as evidence but yields to the markup even when htmldate or the dateline's own
 # <time datetime> (the same printed date, not a second source) agree with it.

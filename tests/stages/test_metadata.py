@@ -238,6 +238,17 @@ def test_meta_tag_named_after_publication_in_a_site_vocabulary() -> None:
     assert selected(doc)["date_published"][1] == "html:meta[published-date]"
 
 
+def test_web_page_date_is_a_weak_voice_beside_the_article_date() -> None:
+    graph = """<script type="application/ld+json">{"@graph": [{"@type": "WebPage", "datePublished": "%s"},
+{"@type": "Article", "headline": "Council Agrees New Budget For Schools", "datePublished": "2023-05-30"}]}</script>"""
+    page = f"""<html><head>{graph}</head><body><h1>Council Agrees New Budget For Schools</h1><p>{BODY}</p>
+<p>{BODY}</p></body></html>"""
+    doc = infer_html(page % "2021-01-01")
+    assert doc.date_published == "2023-05-30"  # the article's own date outranks the page's
+    (weak,) = [e for e in doc.evidence if e.method.startswith("html:json-ld-page")]
+    assert weak.value == "2021-01-01" and weak.confidence < 0.5
+
+
 def test_markup_date_printed_near_the_headline_is_confirmed() -> None:
     from pipeline import textmeta
     from pipeline.stages.metadata import candidate, printed_candidates
