@@ -274,6 +274,12 @@ def meta_author_lists(found: list[Found]) -> list[Evidence]:
     return out
 
 
+# Machine dates written year first in other ways: "2019/1/22", "2024 Jun 30" (citation_publication_date),
+# "20200320". Year first, the order of month and day is not in doubt.
+YEAR_FIRST = re.compile(r"^((?:19|20)\d\d)[/. ]([01]?\d|[a-z]{3,9}\.?)[/. ]([0-3]?\d)(?!\d)", re.I)
+COMPACT = re.compile(r"^((?:19|20)\d\d)([01]\d)([0-3]\d)$")
+
+
 def iso_date(value: str) -> str | None:
     """YYYY-MM-DD from a machine date ("2024-07-24T10:00:00+02:00") or a written one."""
     value = value.strip()
@@ -282,6 +288,10 @@ def iso_date(value: str) -> str | None:
             value[5:7].isdigit() and value[8:10].isdigit() else None
         if iso:
             return iso
+    if m := YEAR_FIRST.match(value) or COMPACT.match(value):
+        year, month, day = m.groups()
+        if month.isdigit() or month.lower().rstrip(".") in dates.MONTHS:
+            return dates.to_iso(int(year), dates.month_number(month), int(day))
     found = dates.find_dates(value)
     return found[0].iso if found else None
 

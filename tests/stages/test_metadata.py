@@ -249,6 +249,18 @@ def test_web_page_date_is_a_weak_voice_beside_the_article_date() -> None:
     assert weak.value == "2021-01-01" and weak.confidence < 0.5
 
 
+def test_machine_dates_written_year_first_are_read() -> None:
+    from pipeline.stages.metadata import iso_date
+
+    for value in ("2024 Jun 30", "2024/6/30", "2024.06.30", "20240630", "2024-06-30T23:00:00-05:00"):
+        assert iso_date(value) == "2024-06-30", value
+    for value in ("2024 Foo 30", "20241330", "12345678", "2024/06"):
+        assert iso_date(value) is None, value
+    head = '<meta name="citation_publication_date" content="2024 Jun 30">'
+    doc = infer_html(f"<html><head>{head}</head><body><h1>A Study Of Budgets</h1><p>{BODY}</p></body></html>")
+    assert doc.date_published == "2024-06-30"
+
+
 def test_markup_date_printed_near_the_headline_is_confirmed() -> None:
     from pipeline import textmeta
     from pipeline.stages.metadata import candidate, printed_candidates
