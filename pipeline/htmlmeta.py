@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 from lxml import html as lxml_html
 from lxml.etree import ParserError
 
+from pipeline import names
+
 # Which meta tags say what; the name is matched case-insensitively on name/property/itemprop.
 META_FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("og:title", "twitter:title", "dc.title", "citation_title", "parsely-title", "sailthru.title"),
@@ -46,6 +48,8 @@ SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe",
 BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "tr", "td", "th",
               "section", "article", "header", "footer", "aside", "main", "blockquote", "figure", "figcaption",
               "dd", "dt", "dl", "table", "hr", "pre", "address", "time"}
+# A link to an author's page ("/author/jane-doe/", "/authors/jane-doe", "/contributors/jane-doe").
+AUTHOR_PAGE = re.compile(r"/(?:author|authors|writers?|contributors?)/[^/?#]+/?(?:[?#].*)?$", re.I)
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_.]|$)")
 SPACE = re.compile(r"\s+")
 
@@ -200,6 +204,19 @@ def byline_values(tree: Any) -> Iterator[Found]:
                 return
 
 
+def author_link_values(tree: Any) -> Iterator[Found]:
+    """The text of links to an author's page, when they all name one person: a byline's link, or
+    an author box's. Links naming several people (a list of related posts, each by someone) name nobody."""
+    texts = [squash(a.text_content()) for a in tree.iter("a") if AUTHOR_PAGE.search(a.get("href") or "")]
+    named = {normalise_name(t): t for t in texts if 0 < len(t) <= 60 and names.parse_byline(t)}
+    if len(named) == 1:
+        yield Found("author", next(iter(named.values())), "a[href=author-page]")
+
+
+def normalise_name(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 def canonical_url(tree: Any) -> Iterator[Found]:
     for link in tree.iter("link"):
         if (link.get("rel") or "").lower() == "canonical" and (link.get("href") or "").startswith("http"):
@@ -224,7 +241,7 @@ def url_date(url: str | None) -> str | None:
 
 def page_values(tree: Any) -> list[Found]:
     return [*json_ld_values(tree), *meta_values(tree), *time_values(tree), *title_values(tree),
-            *byline_values(tree), *canonical_url(tree)]
+            *byline_values(tree), *author_link_values(tree), *canonical_url(tree)]
 
 
 def visible_lines(tree: Any) -> list[str]:

@@ -34,3 +34,18 @@ def test_json_ld_web_page_gives_only_its_publication_date() -> None:
     found = list(json_ld_values(parse(html)))
     assert [(f.field, f.value, f.source) for f in found] == [
         ("date", "2024-07-24T08:00:00+00:00", "json-ld-page:webpage.datePublished")]
+
+
+def test_links_to_one_authors_page_name_the_author() -> None:
+    from pipeline.htmlmeta import author_link_values, parse
+
+    def authors(body: str) -> list[tuple[str, str]]:
+        return [(f.value, f.source) for f in author_link_values(parse(f"<html><body>{body}</body></html>"))]
+
+    byline = ('<p>By <a href="/author/jane-doe/">Jane Doe</a></p>'
+              '<a href="https://x.example/author/jane-doe">Jane Doe</a>')
+    assert authors(byline) == [("Jane Doe", "a[href=author-page]")]
+    # Related posts by different people name nobody; a link that is not a name is not an author.
+    assert authors(byline + '<a href="/authors/john-roe">John Roe</a>') == []
+    assert authors('<a href="/author/jane-doe/">View all posts</a>') == []
+    assert authors('<a href="/authority/jane-doe/">Jane Doe</a>') == []

@@ -261,6 +261,15 @@ def test_machine_dates_written_year_first_are_read() -> None:
     assert doc.date_published == "2024-06-30"
 
 
+def test_link_to_the_authors_page_names_the_author() -> None:
+    html = f"""<html><body><article><h1>Council Agrees New Budget For Schools</h1><p>{BODY}</p><p>{BODY}</p>
+<div class="meta"><a href="/people/desk">Schools desk</a> <a href="/writers/jane-doe">Jane Doe</a></div>
+</article></body></html>"""
+    doc = infer_html(html)
+    assert doc.authors == ["Jane Doe"]
+    assert selected(doc)["authors"][1] == "html:byline-element:a[href=author-page]"
+
+
 def test_markup_date_printed_near_the_headline_is_confirmed() -> None:
     from pipeline import textmeta
     from pipeline.stages.metadata import candidate, printed_candidates
