@@ -406,7 +406,7 @@ def revision_date(e: Evidence) -> Evidence:
 
 
 # A markup publication date is "json-ld:…datePublished" or a meta tag such as article:published_time.
-MARKUP_DATE_METHODS = ("html:json-ld", "html:meta")  # "html:json-ld-page:webpage…" too
+MARKUP_DATE_METHODS = ("html:json-ld", "html:meta")
 # An "Updated …" dateline later than the markup's publication date only says when the page was
 # revised: it stays as evidence but yields to the markup even when htmldate or the dateline's own
 # <time datetime> (the same printed date, not a second source) agree with it.
@@ -414,7 +414,8 @@ REVISED_CONFIDENCE = 0.6
 
 
 def markup_dates(found: list[Evidence]) -> set[str]:
-    return {e.value for e in found if e.field == "date_published" and e.value and e.confidence > 0
+    """Publication dates the markup states on its own authority (a weak WebPage date is not one)."""
+    return {e.value for e in found if e.field == "date_published" and e.value and e.confidence >= MIN_SUPPORT
             and e.method.startswith(MARKUP_DATE_METHODS)}
 
 

@@ -247,6 +247,13 @@ def test_web_page_date_is_a_weak_voice_beside_the_article_date() -> None:
     assert doc.date_published == "2023-05-30"  # the article's own date outranks the page's
     (weak,) = [e for e in doc.evidence if e.method.startswith("html:json-ld-page")]
     assert weak.value == "2021-01-01" and weak.confidence < 0.5
+    # Alone, it is no publication date an "Updated" dateline must yield to.
+    only_page = f"""<html><head><script type="application/ld+json">{{"@type": "WebPage",
+"datePublished": "2021-01-01"}}</script></head><body><h1>Council Agrees New Budget For Schools</h1>
+<p>Updated October 17, 2025</p><p>{BODY}</p><p>{BODY}</p></body></html>"""
+    doc = infer_html(only_page)
+    (shown,) = [e for e in doc.evidence if e.method.startswith("html:visible:dateline")]
+    assert shown.method.endswith(":updated") and shown.value == "2025-10-17"
 
 
 def test_machine_dates_written_year_first_are_read() -> None:
