@@ -253,20 +253,28 @@ def visible_lines(tree: Any) -> list[str]:
         if tag in SKIP_TAGS or not tag:
             return
         block = tag in BLOCK_TAGS
-        if block:
-            chunks.append("\n")
+        chunks.append("\n" if block else EDGE)
         if el.text:
             chunks.append(el.text)
         for child in el:
             walk(child)
             if child.tail:
                 chunks.append(child.tail)
-        if block:
-            chunks.append("\n")
+        chunks.append("\n" if block else EDGE)
 
     body = tree.find(".//body")
     walk(body if body is not None else tree)
-    return [squash(line) for line in "".join(chunks).split("\n") if squash(line)]
+    text = GLUED_EDGE.sub(" ", "".join(chunks)).replace(EDGE, "")
+    return [squash(line) for line in text.split("\n") if squash(line)]
+
+
+# Where an inline element starts or ends (a character no page text holds). Two elements set side
+# by side ("<span>By</span><a>Jane Doe</a>", "<span>Analyst</span><span>Updated Sep 17</span>")
+# are apart on screen (styling spaces them) though their texts touch: a capital or a digit after a
+# letter at an element's edge starts a new word. Text going on in lower case ("<b>T</b>he",
+# "12<sup>th</sup>") is one word.
+EDGE = "\x00"
+GLUED_EDGE = re.compile(r"(?<=[^\W_])\x00+(?=[A-ZÀ-Þ0-9])")
 
 
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -49,3 +49,15 @@ def test_links_to_one_authors_page_name_the_author() -> None:
     assert authors(byline + '<a href="/authors/john-roe">John Roe</a>') == []
     assert authors('<a href="/author/jane-doe/">View all posts</a>') == []
     assert authors('<a href="/authority/jane-doe/">Jane Doe</a>') == []
+
+
+def test_visible_lines_keep_side_by_side_elements_apart_but_words_whole() -> None:
+    from pipeline.htmlmeta import parse, visible_lines
+
+    def lines(body: str) -> list[str]:
+        return visible_lines(parse(f"<html><body>{body}</body></html>"))
+
+    assert lines("<p><span>By</span><a href='/a'>Jane Doe</a></p>") == ["By Jane Doe"]
+    assert lines("<p><span>Senior Analyst</span><span>Updated Sep 17, 2025</span></p>") == [
+        "Senior Analyst Updated Sep 17, 2025"]
+    assert lines("<p><b>T</b>he 12<sup>th</sup> of May, <i>said</i> Jane</p>") == ["The 12th of May, said Jane"]
