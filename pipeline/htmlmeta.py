@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 from lxml import html as lxml_html
 from lxml.etree import ParserError
 
+from pipeline import names
+
 # Which meta tags say what; the name is matched case-insensitively on name/property/itemprop.
 META_FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("og:title", "twitter:title", "dc.title", "citation_title", "parsely-title", "sailthru.title"),
@@ -30,15 +32,24 @@ META_FIELDS: dict[str, tuple[str, ...]] = {
              "citation_publication_date", "citation_date", "parsely-pub-date", "sailthru.date",
              "article.published", "published_time", "og:published_time", "article:published"),
 }
+# Meta tags named after publication in a vocabulary not listed above ("cxenseparse:publishtime",
+# "og:publish_date", "published-date", "date-pub"); never one naming a revision or an expiry.
+PUBLISHED_META = re.compile(r"publish(?!er)|(?:^|[\W_])pub(?:date)?(?:$|[\W_])")
+NOT_PUBLISHED_META = re.compile(r"modif|updat|last|expir|revis")
 ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
                  "opinionnewsarticle", "scholarlyarticle", "techarticle", "report", "liveblogposting",
                  "backgroundnewsarticle", "review", "posting", "socialmediaposting")
+# A page object (Yoast and others put the post's dates on it): its datePublished dates the
+# article on the page, but its name is often the <title> with a site suffix, so only the date is read.
+PAGE_TYPES = ("webpage", "itempage")
 BYLINE_HINT = re.compile(r"\b(byline|by-line|author|writer|contributor)s?\b", re.I)
 SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe", "button", "select", "form",
              "nav"}
 BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "tr", "td", "th",
               "section", "article", "header", "footer", "aside", "main", "blockquote", "figure", "figcaption",
               "dd", "dt", "dl", "table", "hr", "pre", "address", "time"}
+# A link to an author's page ("/author/jane-doe/", "/authors/jane-doe", "/contributors/jane-doe").
+AUTHOR_PAGE = re.compile(r"/(?:author|authors|writers?|contributors?)/[^/?#]+/?(?:[?#].*)?$", re.I)
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_.]|$)")
 SPACE = re.compile(r"\s+")
 
@@ -69,8 +80,17 @@ def meta_values(tree: Any) -> Iterator[Found]:
     for meta in tree.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
         content = squash(meta.get("content"))
-        if key in wanted and content:
+        if not content:
+            continue
+        if key in wanted:
             yield Found(wanted[key], content, f"meta[{key}]")
+        elif published_meta(key):
+            yield Found("date", content, f"meta[{key}]")
+
+
+def published_meta(key: str) -> bool:
+    """A meta tag's name that says "publication date" in a site's own vocabulary."""
+    return bool(PUBLISHED_META.search(key)) and not NOT_PUBLISHED_META.search(key)
 
 
 def json_ld_objects(tree: Any) -> Iterator[dict[str, Any]]:
@@ -119,6 +139,7 @@ def json_ld_values(tree: Any) -> Iterator[Found]:
         kinds = ld_types(obj)
         article = next((k for k in kinds if k in ARTICLE_TYPES), None)
         if article is None:
+            yield from page_date(obj, kinds)
             continue
         label = f"json-ld:{article}"
         for key in ("headline", "name"):
@@ -134,6 +155,12 @@ def json_ld_values(tree: Any) -> Iterator[Found]:
         publisher = obj.get("publisher")
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str) and publisher["name"].strip():
             yield Found("site", squash(publisher["name"]), f"{label}.publisher")
+
+
+def page_date(obj: dict[str, Any], kinds: list[str]) -> Iterator[Found]:
+    page = next((k for k in kinds if k in PAGE_TYPES), None)
+    if page and isinstance(obj.get("datePublished"), str) and obj["datePublished"].strip():
+        yield Found("date", obj["datePublished"].strip(), f"json-ld-page:{page}.datePublished")
 
 
 def time_values(tree: Any) -> Iterator[Found]:
@@ -177,6 +204,19 @@ def byline_values(tree: Any) -> Iterator[Found]:
                 return
 
 
+def author_link_values(tree: Any) -> Iterator[Found]:
+    """The text of links to an author's page, when they all name one person: a byline's link, or
+    an author box's. Links naming several people (a list of related posts, each by someone) name nobody."""
+    texts = [squash(a.text_content()) for a in tree.iter("a") if AUTHOR_PAGE.search(a.get("href") or "")]
+    named = {normalise_name(t): t for t in texts if 0 < len(t) <= 60 and names.parse_byline(t)}
+    if len(named) == 1:
+        yield Found("author", next(iter(named.values())), "a[href=author-page]")
+
+
+def normalise_name(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 def canonical_url(tree: Any) -> Iterator[Found]:
     for link in tree.iter("link"):
         if (link.get("rel") or "").lower() == "canonical" and (link.get("href") or "").startswith("http"):
@@ -201,7 +241,7 @@ def url_date(url: str | None) -> str | None:
 
 def page_values(tree: Any) -> list[Found]:
     return [*json_ld_values(tree), *meta_values(tree), *time_values(tree), *title_values(tree),
-            *byline_values(tree), *canonical_url(tree)]
+            *byline_values(tree), *author_link_values(tree), *canonical_url(tree)]
 
 
 def visible_lines(tree: Any) -> list[str]:
@@ -213,20 +253,28 @@ def visible_lines(tree: Any) -> list[str]:
         if tag in SKIP_TAGS or not tag:
             return
         block = tag in BLOCK_TAGS
-        if block:
-            chunks.append("\n")
+        chunks.append("\n" if block else EDGE)
         if el.text:
             chunks.append(el.text)
         for child in el:
             walk(child)
             if child.tail:
                 chunks.append(child.tail)
-        if block:
-            chunks.append("\n")
+        chunks.append("\n" if block else EDGE)
 
     body = tree.find(".//body")
     walk(body if body is not None else tree)
-    return [squash(line) for line in "".join(chunks).split("\n") if squash(line)]
+    text = GLUED_EDGE.sub(" ", "".join(chunks)).replace(EDGE, "")
+    return [squash(line) for line in text.split("\n") if squash(line)]
+
+
+# Where an inline element starts or ends (a character no page text holds). Two elements set side
+# by side ("<span>By</span><a>Jane Doe</a>", "<span>Analyst</span><span>Updated Sep 17</span>")
+# are apart on screen (styling spaces them) though their texts touch: a capital or a digit after a
+# letter at an element's edge starts a new word. Text going on in lower case ("<b>T</b>he",
+# "12<sup>th</sup>") is one word.
+EDGE = "\x00"
+GLUED_EDGE = re.compile(r"(?<=[^\W_])\x00+(?=[A-ZÀ-Þ0-9])")
 
 
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

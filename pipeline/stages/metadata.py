@@ -46,7 +46,7 @@ H1_CONFIDENCE = 0.99
 TITLE_SOURCES = {"json-ld": 0.8, "meta[og:title]": 0.75, "meta[twitter:title]": 0.7, "title": 0.65}
 AUTHOR_SOURCES = {"json-ld": 0.75, "meta[byl]": 0.75, "meta": 0.7, "byline-element": 0.6}
 # The first <time> of a page may date a comment or a sidebar item: alone it is not enough.
-DATE_SOURCES = {"json-ld": 0.8, "meta": 0.8, "time": 0.45}
+DATE_SOURCES = {"json-ld-page": 0.45, "json-ld": 0.8, "meta": 0.8, "time": 0.45}
 SITE_SOURCES = {"meta[og:site_name]": 0.75, "json-ld": 0.7}
 
 
@@ -274,6 +274,12 @@ def meta_author_lists(found: list[Found]) -> list[Evidence]:
     return out
 
 
+# Machine dates written year first in other ways: "2019/1/22", "2024 Jun 30" (citation_publication_date),
+# "20200320". Year first, the order of month and day is not in doubt.
+YEAR_FIRST = re.compile(r"^((?:19|20)\d\d)[/. ]([01]?\d|[a-z]{3,9}\.?)[/. ]([0-3]?\d)(?!\d)", re.I)
+COMPACT = re.compile(r"^((?:19|20)\d\d)([01]\d)([0-3]\d)$")
+
+
 def iso_date(value: str) -> str | None:
     """YYYY-MM-DD from a machine date ("2024-07-24T10:00:00+02:00") or a written one."""
     value = value.strip()
@@ -282,6 +288,10 @@ def iso_date(value: str) -> str | None:
             value[5:7].isdigit() and value[8:10].isdigit() else None
         if iso:
             return iso
+    if m := YEAR_FIRST.match(value) or COMPACT.match(value):
+        year, month, day = m.groups()
+        if month.isdigit() or month.lower().rstrip(".") in dates.MONTHS:
+            return dates.to_iso(int(year), dates.month_number(month), int(day))
     found = dates.find_dates(value)
     return found[0].iso if found else None
 
@@ -345,9 +355,22 @@ def html_candidates(doc: Doc, registry: Registry) -> list[Evidence]:
         if head.title_text and (head.byline or head.date):
             out.append(candidate("title", head.title_text, "html:visible:title-line", 0.78, head.title.text))
     visible_dates = [e for e in head_candidates(head, "html:visible", doc.crawl_date) if e.field != "title"]
-    out += [revision_date(updated_above(e, visible, head)) for e in visible_dates]
+    shown = [revision_date(updated_above(e, visible, head)) for e in visible_dates]
+    out += [revised_after_markup(e, markup_dates(out)) for e in shown]
+    if head.date is None and head.relative is None:
+        out += published_elsewhere(visible)
     out += printed_candidates(out, visible, head)
     return out
+
+
+def published_elsewhere(visible: str) -> list[Evidence]:
+    """No dateline beside the headline: a "Published on …" / "Posted …" line elsewhere on the page
+    (an article footer, a meta bar the headline finder did not reach), weak as in a text dump."""
+    if found := textmeta.page_dateline(textmeta.content_lines(visible)):
+        line, date = found
+        return [candidate("date_published", date.iso, f"html:visible:dateline:{date.pattern}:elsewhere",
+                          ELSEWHERE_CONFIDENCE, line.text)]
+    return []
 
 
 PRINTED_WINDOW = 40  # lines from the headline (or the page's top) where a date printed confirms one
@@ -380,6 +403,28 @@ def revision_date(e: Evidence) -> Evidence:
     if e.field == "date_published" and ":updated" in e.method and e.confidence > UPDATED_DATELINE_CONFIDENCE:
         return replace(e, confidence=UPDATED_DATELINE_CONFIDENCE)
     return e
+
+
+# A markup publication date is "json-ld:…datePublished" or a meta tag such as article:published_time.
+MARKUP_DATE_METHODS = ("html:json-ld", "html:meta")
+# An "Updated …" dateline later than the markup's publication date only says when the page was
+# revised: it stays as evidence but yields to the markup even when htmldate or the dateline's own
+# <time datetime> (the same printed date, not a second source) agree with it.
+REVISED_CONFIDENCE = 0.6
+
+
+def markup_dates(found: list[Evidence]) -> set[str]:
+    """Publication dates the markup states on its own authority (a weak WebPage date is not one)."""
+    return {e.value for e in found if e.field == "date_published" and e.value and e.confidence >= MIN_SUPPORT
+            and e.method.startswith(MARKUP_DATE_METHODS)}
+
+
+def revised_after_markup(e: Evidence, published: set[str]) -> Evidence:
+    if e.field != "date_published" or ":updated" not in e.method or not e.value or not published:
+        return e
+    if e.value in published or e.value < min(published):
+        return e
+    return replace(e, method=e.method + ":after-markup-date", confidence=min(e.confidence, REVISED_CONFIDENCE))
 
 
 UPDATED_LABEL = re.compile(r"^(?:last\s+)?(?:updated|modified|revised|edited)(?:\s+on)?\s*:?$", re.I)

@@ -193,7 +193,7 @@ def test_updated_label_on_the_line_above_marks_a_revision_date() -> None:
     doc = infer_html(dated_page("<p>Updated</p><p>October 17, 2025</p>"))
     assert doc.date_published == "2023-05-30"
     (shown,) = [e for e in doc.evidence if e.method.startswith("html:visible:dateline")]
-    assert shown.method.endswith(":updated") and shown.confidence <= 0.84 and "Updated" in shown.snippet
+    assert ":updated" in shown.method and shown.confidence <= 0.84 and "Updated" in shown.snippet
     # Without the label the printed date is the one a reader sees, and it wins.
     assert infer_html(dated_page("<p>October 17, 2025</p>")).date_published == "2025-10-17"
 
@@ -202,6 +202,79 @@ def test_updated_dateline_yields_to_the_markup_publication_date() -> None:
     # JSON-LD alone (htmldate agreeing) outranks a dateline that says it is an update.
     doc = infer_html(dated_page("<p>Last updated: October 17, 2025</p>", meta=False))
     assert doc.date_published == "2023-05-30"
+
+
+def test_updated_dateline_marked_up_as_a_time_still_yields_to_the_markup() -> None:
+    # The <time datetime> of the printed "Updated" date is the same date, not a second source.
+    dateline = '<p>Updated <time datetime="2025-10-17T09:00:00Z">October 17, 2025</time></p>'
+    doc = infer_html(dated_page(dateline))
+    assert doc.date_published == "2023-05-30"
+    (shown,) = [e for e in doc.evidence if e.method.startswith("html:visible:dateline")]
+    assert shown.method.endswith(":updated:after-markup-date") and shown.confidence <= 0.6
+    # An "Updated" date that the markup also gives is the markup's date: nothing to yield to.
+    doc = infer_html(dated_page("<p>Updated October 17, 2025</p>", markup="2025-10-17"))
+    assert doc.date_published == "2025-10-17"
+
+
+def test_published_line_away_from_the_headline_is_a_weak_html_date() -> None:
+    html = f"""<html><body><article><h1>Council Agrees New Budget For Schools</h1><p>{BODY}</p>
+<p>{BODY}</p><p>{BODY}</p></article><footer><p>Tags: budget</p><p>Published on 15 August 2025</p></footer>
+</body></html>"""
+    doc = infer_html(html)
+    assert doc.date_published == "2025-08-15"
+    chosen = selected_evidence(doc, "date_published")
+    assert chosen.method.endswith(":elsewhere") and chosen.confidence < 0.6
+    # Two such lines with different dates (a list of posts) give no such candidate.
+    listing = infer_html(html.replace("<p>Tags: budget</p>", "<p>Posted on 2 May 2025</p>"))
+    assert not [e for e in listing.evidence if e.method.endswith(":elsewhere")]
+
+
+def test_meta_tag_named_after_publication_in_a_site_vocabulary() -> None:
+    html = f"""<html><head><meta name="published-date" content="2021-02-16">
+<meta name="modified-date" content="2024-07-30"></head><body><h1>Council Agrees New Budget For Schools</h1>
+<p>{BODY}</p><p>{BODY}</p></body></html>"""
+    doc = infer_html(html)
+    assert doc.date_published == "2021-02-16"
+    assert selected(doc)["date_published"][1] == "html:meta[published-date]"
+
+
+def test_web_page_date_is_a_weak_voice_beside_the_article_date() -> None:
+    graph = """<script type="application/ld+json">{"@graph": [{"@type": "WebPage", "datePublished": "%s"},
+{"@type": "Article", "headline": "Council Agrees New Budget For Schools", "datePublished": "2023-05-30"}]}</script>"""
+    page = f"""<html><head>{graph}</head><body><h1>Council Agrees New Budget For Schools</h1><p>{BODY}</p>
+<p>{BODY}</p></body></html>"""
+    doc = infer_html(page % "2021-01-01")
+    assert doc.date_published == "2023-05-30"  # the article's own date outranks the page's
+    (weak,) = [e for e in doc.evidence if e.method.startswith("html:json-ld-page")]
+    assert weak.value == "2021-01-01" and weak.confidence < 0.5
+    # Alone, it is no publication date an "Updated" dateline must yield to.
+    only_page = f"""<html><head><script type="application/ld+json">{{"@type": "WebPage",
+"datePublished": "2021-01-01"}}</script></head><body><h1>Council Agrees New Budget For Schools</h1>
+<p>Updated October 17, 2025</p><p>{BODY}</p><p>{BODY}</p></body></html>"""
+    doc = infer_html(only_page)
+    (shown,) = [e for e in doc.evidence if e.method.startswith("html:visible:dateline")]
+    assert shown.method.endswith(":updated") and shown.value == "2025-10-17"
+
+
+def test_machine_dates_written_year_first_are_read() -> None:
+    from pipeline.stages.metadata import iso_date
+
+    for value in ("2024 Jun 30", "2024/6/30", "2024.06.30", "20240630", "2024-06-30T23:00:00-05:00"):
+        assert iso_date(value) == "2024-06-30", value
+    for value in ("2024 Foo 30", "20241330", "12345678", "2024/06"):
+        assert iso_date(value) is None, value
+    head = '<meta name="citation_publication_date" content="2024 Jun 30">'
+    doc = infer_html(f"<html><head>{head}</head><body><h1>A Study Of Budgets</h1><p>{BODY}</p></body></html>")
+    assert doc.date_published == "2024-06-30"
+
+
+def test_link_to_the_authors_page_names_the_author() -> None:
+    html = f"""<html><body><article><h1>Council Agrees New Budget For Schools</h1><p>{BODY}</p><p>{BODY}</p>
+<div class="meta"><a href="/people/desk">Schools desk</a> <a href="/writers/jane-doe">Jane Doe</a></div>
+</article></body></html>"""
+    doc = infer_html(html)
+    assert doc.authors == ["Jane Doe"]
+    assert selected(doc)["authors"][1] == "html:byline-element:a[href=author-page]"
 
 
 def test_markup_date_printed_near_the_headline_is_confirmed() -> None:
