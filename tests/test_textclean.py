@@ -74,6 +74,21 @@ def test_quotes_and_photo_words_in_body_sentences_stay(line: str) -> None:
     assert line in clean_text(page_with(line, where="inside")).text.split("\n")
 
 
+COMMENT = "I read this twice and I still think the council is wrong about the bridge, frankly."
+
+
+def test_readers_comments_after_the_body_go() -> None:
+    result = clean_text("\n\n".join([*BODY, "2 Comments", COMMENT, "Reply", COMMENT.replace("twice", "once")]))
+    assert result.text.split("\n\n") == BODY
+    assert [ln.rule for ln in result.removed if ln.words > 10] == ["comments-section", "comments-section"]
+
+
+def test_a_comment_counter_above_the_body_cuts_nothing() -> None:
+    result = clean_text("\n\n".join(["12 Comments", *BODY]))
+    assert result.text.split("\n\n") == BODY
+    assert [ln.rule for ln in result.removed] == ["comments-heading"]
+
+
 def test_trending_links_row_after_the_body() -> None:
     line = "Taylor Swifts New Album Release Health issues from using ACs Boston Marathon 2024 15 Practical Ways"
     assert rule_of(page_with(line), line) == "trending-links"
