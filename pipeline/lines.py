@@ -26,9 +26,12 @@ PROSE_MIN_WORDS = 6
 PROSE_LONG_WORDS = 20
 
 # Renderer markup, folded for measuring (never for output).
+# One capturing group each (the words shown), so "".join(pattern.split(text)) folds every
+# match to its words in C. The possessive ``++``/``*+`` never change what matches (nothing
+# after a URL's characters could use one given back) but spare the engine from trying.
 MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
-LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
+MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]++|\([^)]*\))*+(?:\s+\"[^\"]*\")?\)")
+LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]++|\([^)]*\))*+(?:\s+\"[^\"]*\")?\)")
 AUTOLINK = re.compile(r"<(?:https?|mailto|tel):[^>\s]+>")
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 MD_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
@@ -175,9 +178,10 @@ def visible_text(stripped: str) -> tuple[str, float, bool]:
     """The words a reader saw on the line, the share of them inside links, and form boxes."""
     text, link_chars = stripped, 0
     if "](" in text:
-        text = MD_IMAGE.sub(r"\1", text)
-        link_chars = sum(len(a.strip()) for a in MD_LINK.findall(text))  # each link's visible words
-        text = MD_LINK.sub(r"\1", text)
+        text = "".join(MD_IMAGE.split(text)) if "![" in text else text
+        parts = MD_LINK.split(text)  # text, link words, text, link words, …, text
+        link_chars = sum(len(a.strip()) for a in parts[1::2])
+        text = "".join(parts)
     # Each expression only runs on lines holding the character it needs (most lines hold none).
     if "<" in text:
         text = AUTOLINK.sub("", text)
