@@ -31,7 +31,7 @@ PROSE_LONG_WORDS = 20
 # after a URL's characters could use one given back) but spare the engine from trying.
 MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]++|\([^)]*\))*+(?:\s+\"[^\"]*\")?\)")
-LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]++|\([^)]*\))*+(?:\s+\"[^\"]*\")?\)")
+LINK_TARGET = re.compile(r"\((?<=\]\()(?:[^()\s]++|\([^)]*\))*+(?:\s+\"[^\"]*\")?\)")
 AUTOLINK = re.compile(r"<(?:https?|mailto|tel):[^>\s]+>")
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 MD_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
