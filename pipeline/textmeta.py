@@ -327,6 +327,7 @@ def ui_phrase(line: Line) -> bool:
 
 FALLBACK_GAP = 3  # without byline or dateline, the headline stands this close above the first paragraphs
 BODY_WINDOW = 12  # lines over which prose is summed to find where the article's text is densest
+NEXT_PARAGRAPHS = 3  # paragraphs after a candidate whose words a headline's come back in
 
 
 def body_start(lines: list[Line]) -> int | None:
@@ -394,10 +395,16 @@ def title_features(lines: list[Line]) -> dict[int, dict[str, float]]:
     suffixed = {normalise(split_title(ln.text)[0]) for ln in lines if split_title(ln.text)[1]}
     prose_at = [i for i, ln in enumerate(lines) if ln.prose]
     quoted = quoted_elsewhere(lines, candidates)
-    last_seen = {w: j for j in prose_at for w in content_words(lines[j].text)}  # a word's last paragraph
+    paragraph_words = {j: content_words(lines[j].text) for j in prose_at}
+    last_seen = {w: j for j in prose_at for w in paragraph_words[j]}  # a word's last paragraph
+    # The article's opening: the paragraphs of the densest prose, where a headline's words come back first.
+    opening = {w for j in prose_at if end <= j < end + BODY_WINDOW for w in paragraph_words[j]}
     out = {}
     for rank, i in enumerate(candidates):
         line = lines[i]
+        words = content_words(line.text)
+        k = bisect.bisect_right(prose_at, i)
+        next_paragraphs = set().union(*(paragraph_words[j] for j in prose_at[k : k + NEXT_PARAGRAPHS]))
         window = head_window(lines, i)
         d_date = next((d for d, j in enumerate(window) if date_line(lines[j])), None)
         d_by = next((d for d, j in enumerate(window) if byline_near_date(lines, j, window, d_date)), None)
@@ -430,16 +437,25 @@ def title_features(lines: list[Line]) -> dict[int, dict[str, float]]:
             "shouting": float(shouting(line.text)),
             "widget_words": names.heading_words_share(line.text),
             "words_4_6": float(4 <= line.words <= 6),
-            "body_overlap": overlap_after(content_words(line.text), last_seen, i),
+            "body_overlap": overlap_after(words, last_seen, i),
             "prose_above": math.log1p(bisect.bisect_left(prose_at, i)),
             "names_someone": float(bool(names.parse_byline(line.text))),
             "date_before": float(any(date_line(lines[j]) for j in range(max(0, i - 2), i))),
+            # A paragraph right above: a subheading inside the article, not its headline.
+            "paragraph_above": float(i > 0 and lines[i - 1].prose),
+            "opening_overlap": share_in(words, opening),
+            "next_overlap": share_in(words, next_paragraphs),
         }
     return out
 
 
 # "LoginGet StartedPricing": menu items a renderer glued together, never a headline's words.
 GLUED_WORDS = re.compile(r"[a-z]{3,}[A-Z][a-z]")
+
+
+def share_in(words: set[str], found: set[str]) -> float:
+    """Share of a line's content words that also stand in ``found``."""
+    return len(words & found) / len(words) if words else 0.0
 
 
 def content_words(text: str) -> set[str]:

@@ -191,6 +191,27 @@ def test_a_subheading_inside_the_article_has_prose_above_it() -> None:
     assert named["names_someone"] == 1.0
 
 
+def test_a_subheading_right_under_a_paragraph_is_marked() -> None:
+    text = "\n".join([MENU, "Council Agrees New Budget For Schools", PARAGRAPH,
+                      "What The New Budget Means For Parents", *[PARAGRAPH] * 12])
+    assert features_of(text, "What The New Budget Means For Parents")["paragraph_above"] == 1.0
+    assert features_of(text, "Council Agrees New Budget For Schools")["paragraph_above"] == 0.0
+
+
+def test_headline_words_come_back_in_the_opening_and_next_paragraphs() -> None:
+    filler = ("The weather was fine all week, and the port was busy with boats coming and going "
+              "from early morning until late at night.")
+    far = "The schools will get more teachers, the council said, and the budget will grow, and so will the town."
+    text = "\n".join(["Harbour Town Civic Portal", "Council Agrees New Budget For Schools",
+                      "Advertisement Banner Here Today", PARAGRAPH, PARAGRAPH, *[filler] * 14, far])
+    title = features_of(text, "Council Agrees New Budget For Schools")
+    banner = features_of(text, "Harbour Town Civic Portal")
+    # council, budget, schools stand in the opening paragraphs; "agrees" does not
+    assert title["opening_overlap"] == 0.75 and title["next_overlap"] == 0.75
+    # only "town" comes back, in the far paragraph: the body says it, the opening does not
+    assert banner["body_overlap"] == 0.25 and banner["opening_overlap"] == 0.0 and banner["next_overlap"] == 0.0
+
+
 def test_a_date_glued_to_the_name_ends_the_byline() -> None:
     assert textmeta.byline_names("ByKathryn GiuffridaMar 5, 2025 | 6 comments") == (["Kathryn Giuffrida"], True)
 
