@@ -212,6 +212,33 @@ def test_headline_words_come_back_in_the_opening_and_next_paragraphs() -> None:
     assert banner["body_overlap"] == 0.25 and banner["opening_overlap"] == 0.0 and banner["next_overlap"] == 0.0
 
 
+def test_a_heading_left_of_the_indented_paragraphs_and_set_apart_by_blank_lines() -> None:
+    # Lynx: headings flush left, paragraphs and menu items indented.
+    text = "\n".join(["   Home", "   Council News Archive Page", "   Contact", "",
+                      "Council Agrees New Budget For Schools", "", f"   {PARAGRAPH}", "", f"   {PARAGRAPH}"])
+    title = features_of(text, "Council Agrees New Budget For Schools")
+    menu = features_of(text, "Council News Archive Page")
+    assert title["outdented"] == 1.0 and menu["outdented"] == 0.0
+    assert title["blank_above"] == 1.0 and title["blank_below"] == 1.0
+    assert menu["blank_above"] == 0.0 and menu["blank_below"] == 0.0
+    # Without indents (w3m, html2text) no line stands left of the paragraphs.
+    flat = "\n".join(["Council News Archive Page", "Council Agrees New Budget For Schools", PARAGRAPH, PARAGRAPH])
+    assert features_of(flat, "Council Agrees New Budget For Schools")["outdented"] == 0.0
+
+
+def test_a_breadcrumb_trail_ending_in_the_headline_gives_the_headline() -> None:
+    text = page("Home Posts Council Agrees New Budget For Schools", "Council Agrees New Budget For Schools",
+                "Jane Doe", "24 July, 2024")
+    assert features_of(text, "Home Posts Council Agrees New Budget For Schools")["ends_with_other"] == 1.0
+    assert features_of(text, "Council Agrees New Budget For Schools")["ends_with_other"] == 0.0
+    assert textmeta.find_head(text).title_text == "Council Agrees New Budget For Schools"
+    # A headline whose last words stand below it is no trail: "Council Agrees New" is no crumb.
+    lines = textmeta.content_lines(page("Council Agrees New Budget For Schools", "Budget For Schools", PARAGRAPH))
+    scored = {i: 0.0 for i in range(len(lines))}
+    first = next(i for i, ln in enumerate(lines) if ln.text == "Council Agrees New Budget For Schools")
+    assert textmeta.trail_end(lines, first, scored) == first
+
+
 def test_a_date_glued_to_the_name_ends_the_byline() -> None:
     assert textmeta.byline_names("ByKathryn GiuffridaMar 5, 2025 | 6 comments") == (["Kathryn Giuffrida"], True)
 
