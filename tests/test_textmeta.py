@@ -239,6 +239,17 @@ def test_a_breadcrumb_trail_ending_in_the_headline_gives_the_headline() -> None:
     assert textmeta.trail_end(lines, first, scored) == first
 
 
+def test_a_section_label_or_caption_under_the_headline_is_no_byline() -> None:
+    for label in ("Marketing Strategy", "Featured Image", "Campus Calendar"):
+        head = textmeta.find_head(page("Council Agrees New Budget For Schools", label, "24 July, 2024"))
+        assert head.authors == [], label
+    head = textmeta.find_head(page("Council Agrees New Budget For Schools", "Last Modified: August 08, 2023"))
+    assert head.authors == [] and head.date is not None and head.date.iso == "2023-08-08"
+    # a name in the same place is still a byline
+    head = textmeta.find_head(page("Council Agrees New Budget For Schools", "Jane Planer", "24 July, 2024"))
+    assert head.authors == ["Jane Planer"]
+
+
 def test_a_date_glued_to_the_name_ends_the_byline() -> None:
     assert textmeta.byline_names("ByKathryn GiuffridaMar 5, 2025 | 6 comments") == (["Kathryn Giuffrida"], True)
 
