@@ -11,6 +11,7 @@ import bisect
 import math
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -327,6 +328,7 @@ def ui_phrase(line: Line) -> bool:
 
 FALLBACK_GAP = 3  # without byline or dateline, the headline stands this close above the first paragraphs
 BODY_WINDOW = 12  # lines over which prose is summed to find where the article's text is densest
+NEXT_PARAGRAPHS = 3  # paragraphs after a candidate whose words a headline's come back in
 
 
 def body_start(lines: list[Line]) -> int | None:
@@ -362,11 +364,23 @@ def choose_title(lines: list[Line], hint: str | None) -> int | None:
         return None
     best = max(scored, key=lambda i: (scored[i], -i))
     if scored[best] >= title_model()["threshold"]:
-        return best
+        return trail_end(lines, best, scored)
     # A plain article: its title right above its first paragraphs (a standfirst or widget between).
     start = next((i for i in range(len(lines) - 1) if lines[i].prose and lines[i + 1].prose), None)
     near_start = [i for i in scored if start is not None and start - FALLBACK_GAP <= i < start]
     return near_start[-1] if near_start else None  # else better no title than a menu item
+
+
+def trail_end(lines: list[Line], best: int, scored: dict[int, float]) -> int:
+    """A breadcrumb trail ending in the headline ("Home Posts <headline>") right above the headline
+    itself: the headline, not the trail."""
+    after = best + 1
+    if after not in scored or not lines[best].key.endswith(" " + lines[after].key):
+        return best
+    # The trail's items ("Home Posts") are fewer words than the headline: else the line above is
+    # a longer headline whose last words happen to stand below it.
+    crumbs = len(lines[best].key.split()) - len(lines[after].key.split())
+    return after if crumbs < len(lines[after].key.split()) else best
 
 
 @cache
@@ -394,10 +408,21 @@ def title_features(lines: list[Line]) -> dict[int, dict[str, float]]:
     suffixed = {normalise(split_title(ln.text)[0]) for ln in lines if split_title(ln.text)[1]}
     prose_at = [i for i, ln in enumerate(lines) if ln.prose]
     quoted = quoted_elsewhere(lines, candidates)
-    last_seen = {w: j for j in prose_at for w in content_words(lines[j].text)}  # a word's last paragraph
+    crumbs = ends_with_candidate(lines, candidates, quoted)
+    paragraph_words = {j: content_words(lines[j].text) for j in prose_at}
+    last_seen = {w: j for j in prose_at for w in paragraph_words[j]}  # a word's last paragraph
+    # The article's opening: the paragraphs of the densest prose, where a headline's words come back first.
+    opening = {w for j in prose_at if end <= j < end + BODY_WINDOW for w in paragraph_words[j]}
+    # Lynx prints headings flush left and paragraphs indented: a line left of the page's usual
+    # paragraph indent is a heading (renderers without indents give every line the same).
+    indents = Counter(lines[j].indent for j in prose_at)
+    prose_indent = indents.most_common(1)[0][0] if indents else 0
     out = {}
     for rank, i in enumerate(candidates):
         line = lines[i]
+        words = content_words(line.text)
+        k = bisect.bisect_right(prose_at, i)
+        next_paragraphs = set().union(*(paragraph_words[j] for j in prose_at[k : k + NEXT_PARAGRAPHS]))
         window = head_window(lines, i)
         d_date = next((d for d, j in enumerate(window) if date_line(lines[j])), None)
         d_by = next((d for d, j in enumerate(window) if byline_near_date(lines, j, window, d_date)), None)
@@ -430,16 +455,30 @@ def title_features(lines: list[Line]) -> dict[int, dict[str, float]]:
             "shouting": float(shouting(line.text)),
             "widget_words": names.heading_words_share(line.text),
             "words_4_6": float(4 <= line.words <= 6),
-            "body_overlap": overlap_after(content_words(line.text), last_seen, i),
+            "body_overlap": overlap_after(words, last_seen, i),
             "prose_above": math.log1p(bisect.bisect_left(prose_at, i)),
             "names_someone": float(bool(names.parse_byline(line.text))),
             "date_before": float(any(date_line(lines[j]) for j in range(max(0, i - 2), i))),
+            # A paragraph right above: a subheading inside the article, not its headline.
+            "paragraph_above": float(i > 0 and lines[i - 1].prose),
+            "opening_overlap": share_in(words, opening),
+            "next_overlap": share_in(words, next_paragraphs),
+            "outdented": float(line.indent < prose_indent),
+            "ends_with_other": float(i in crumbs),
+            # A heading is a block of its own; menu items follow each other without a blank line.
+            "blank_above": float(i > 0 and line.no - lines[i - 1].no > 1),
+            "blank_below": float(i + 1 < len(lines) and lines[i + 1].no - line.no > 1),
         }
     return out
 
 
 # "LoginGet StartedPricing": menu items a renderer glued together, never a headline's words.
 GLUED_WORDS = re.compile(r"[a-z]{3,}[A-Z][a-z]")
+
+
+def share_in(words: set[str], found: set[str]) -> float:
+    """Share of a line's content words that also stand in ``found``."""
+    return len(words & found) / len(words) if words else 0.0
 
 
 def content_words(text: str) -> set[str]:
@@ -469,6 +508,13 @@ def quoted_elsewhere(lines: list[Line], candidates: list[int]) -> set[int]:
         if len(key.split()) >= 3 and any(j != i and len(k) > len(key) and key in k for j, k in enumerate(keys)):
             out.add(i)
     return out
+
+
+def ends_with_candidate(lines: list[Line], candidates: list[int], quoted: set[int]) -> set[int]:
+    """Candidates ending with another candidate's text ("Home Posts <headline>"): a breadcrumb
+    trail whose last item is the headline printed again."""
+    keys = [lines[i].key for i in quoted]
+    return {i for i in candidates if any(k != lines[i].key and lines[i].key.endswith(k) for k in keys)}
 
 
 def short_line(line: Line) -> bool:

@@ -191,6 +191,65 @@ def test_a_subheading_inside_the_article_has_prose_above_it() -> None:
     assert named["names_someone"] == 1.0
 
 
+def test_a_subheading_right_under_a_paragraph_is_marked() -> None:
+    text = "\n".join([MENU, "Council Agrees New Budget For Schools", PARAGRAPH,
+                      "What The New Budget Means For Parents", *[PARAGRAPH] * 12])
+    assert features_of(text, "What The New Budget Means For Parents")["paragraph_above"] == 1.0
+    assert features_of(text, "Council Agrees New Budget For Schools")["paragraph_above"] == 0.0
+
+
+def test_headline_words_come_back_in_the_opening_and_next_paragraphs() -> None:
+    filler = ("The weather was fine all week, and the port was busy with boats coming and going "
+              "from early morning until late at night.")
+    far = "The schools will get more teachers, the council said, and the budget will grow, and so will the town."
+    text = "\n".join(["Harbour Town Civic Portal", "Council Agrees New Budget For Schools",
+                      "Advertisement Banner Here Today", PARAGRAPH, PARAGRAPH, *[filler] * 14, far])
+    title = features_of(text, "Council Agrees New Budget For Schools")
+    banner = features_of(text, "Harbour Town Civic Portal")
+    # council, budget, schools stand in the opening paragraphs; "agrees" does not
+    assert title["opening_overlap"] == 0.75 and title["next_overlap"] == 0.75
+    # only "town" comes back, in the far paragraph: the body says it, the opening does not
+    assert banner["body_overlap"] == 0.25 and banner["opening_overlap"] == 0.0 and banner["next_overlap"] == 0.0
+
+
+def test_a_heading_left_of_the_indented_paragraphs_and_set_apart_by_blank_lines() -> None:
+    # Lynx: headings flush left, paragraphs and menu items indented.
+    text = "\n".join(["   Home", "   Council News Archive Page", "   Contact", "",
+                      "Council Agrees New Budget For Schools", "", f"   {PARAGRAPH}", "", f"   {PARAGRAPH}"])
+    title = features_of(text, "Council Agrees New Budget For Schools")
+    menu = features_of(text, "Council News Archive Page")
+    assert title["outdented"] == 1.0 and menu["outdented"] == 0.0
+    assert title["blank_above"] == 1.0 and title["blank_below"] == 1.0
+    assert menu["blank_above"] == 0.0 and menu["blank_below"] == 0.0
+    # Without indents (w3m, html2text) no line stands left of the paragraphs.
+    flat = "\n".join(["Council News Archive Page", "Council Agrees New Budget For Schools", PARAGRAPH, PARAGRAPH])
+    assert features_of(flat, "Council Agrees New Budget For Schools")["outdented"] == 0.0
+
+
+def test_a_breadcrumb_trail_ending_in_the_headline_gives_the_headline() -> None:
+    text = page("Home Posts Council Agrees New Budget For Schools", "Council Agrees New Budget For Schools",
+                "Jane Doe", "24 July, 2024")
+    assert features_of(text, "Home Posts Council Agrees New Budget For Schools")["ends_with_other"] == 1.0
+    assert features_of(text, "Council Agrees New Budget For Schools")["ends_with_other"] == 0.0
+    assert textmeta.find_head(text).title_text == "Council Agrees New Budget For Schools"
+    # A headline whose last words stand below it is no trail: "Council Agrees New" is no crumb.
+    lines = textmeta.content_lines(page("Council Agrees New Budget For Schools", "Budget For Schools", PARAGRAPH))
+    scored = {i: 0.0 for i in range(len(lines))}
+    first = next(i for i, ln in enumerate(lines) if ln.text == "Council Agrees New Budget For Schools")
+    assert textmeta.trail_end(lines, first, scored) == first
+
+
+def test_a_section_label_or_caption_under_the_headline_is_no_byline() -> None:
+    for label in ("Marketing Strategy", "Featured Image", "Campus Calendar"):
+        head = textmeta.find_head(page("Council Agrees New Budget For Schools", label, "24 July, 2024"))
+        assert head.authors == [], label
+    head = textmeta.find_head(page("Council Agrees New Budget For Schools", "Last Modified: August 08, 2023"))
+    assert head.authors == [] and head.date is not None and head.date.iso == "2023-08-08"
+    # a name in the same place is still a byline
+    head = textmeta.find_head(page("Council Agrees New Budget For Schools", "Jane Planer", "24 July, 2024"))
+    assert head.authors == ["Jane Planer"]
+
+
 def test_a_date_glued_to_the_name_ends_the_byline() -> None:
     assert textmeta.byline_names("ByKathryn GiuffridaMar 5, 2025 | 6 comments") == (["Kathryn Giuffrida"], True)
 

@@ -44,17 +44,21 @@ def page_groups(pages_file: Path, cache: Path | None, jobs: int) -> list[Group]:
 
 def fit(groups: list[Group], l2: float, steps: int = 400, rate: float = 0.5) -> dict[str, float]:
     names = sorted({k for feats, _ in groups for fv in feats for k in fv})
-    usable = [(np.array([[fv[k] for k in names] for fv in feats]), np.array(labels))
-              for feats, labels in groups if any(labels)]
+    usable = [(feats, labels) for feats, labels in groups if any(labels)]
+    # All pages' candidates stacked: a page's softmax runs over its own slice (``starts``).
+    x = np.array([[fv[k] for k in names] for feats, _ in usable for fv in feats])
+    sizes = np.array([len(feats) for feats, _ in usable])
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    page = np.repeat(np.arange(len(usable)), sizes)
+    # The headline's side of the gradient does not depend on the weights: summed once.
+    target = sum(x[s : s + n][np.array(labels)].mean(0)
+                 for s, n, (_, labels) in zip(starts, sizes, usable, strict=True))
     w = np.zeros(len(names))
     for _ in range(steps):
-        grad = np.zeros_like(w)
-        for x, y in usable:
-            s = x @ w
-            p = np.exp(s - s.max())
-            p /= p.sum()
-            grad += x.T @ p - x[y].mean(0)
-        w -= rate * (grad / len(usable) + l2 * w)
+        s = x @ w
+        p = np.exp(s - np.maximum.reduceat(s, starts)[page])
+        p /= np.add.reduceat(p, starts)[page]
+        w -= rate * ((x.T @ p - target) / len(usable) + l2 * w)
     return dict(zip(names, w, strict=True))
 
 
