@@ -27,6 +27,12 @@ def vocabulary() -> dict[str, list[str]]:
     return tomllib.loads(text)
 
 
+@cache
+def word_set(kind: str) -> frozenset[str]:
+    """One of ``bylines.toml``'s word lists as a set, built once (these are read per line)."""
+    return frozenset(vocabulary()[kind])
+
+
 def strip_prefix(text: str) -> str:
     lowered = text.lower()
     for prefix in sorted(vocabulary()["prefixes"], key=len, reverse=True):
@@ -39,7 +45,7 @@ def cut_at_role(tokens: list[str]) -> list[str]:
     """The tokens before a role word, a month or an outlet in capitals: "Jane Doe Senior Reporter"
     → "Jane Doe", "Jane Doe December" (a byline glued to its date) → "Jane Doe", "Jane Doe USA TODAY"
     → "Jane Doe"."""
-    roles = set(vocabulary()["roles"])
+    roles = word_set("roles")
     for i, token in enumerate(tokens):
         word = token.lower().strip(".,")
         # A month after a full name is its date; first ("April Smith") or alone it may be a name.
@@ -55,7 +61,7 @@ def outlet_caps(token: str) -> bool:
 
 def person_name(tokens: list[str], single: bool = False) -> str | None:
     """``tokens`` as a person's name (2–4 capitalised words; one, if ``single``), or None."""
-    particles = set(vocabulary()["particles"])
+    particles = word_set("particles")
     # Particles are lower-case ("van", "de"); "Ben" or "Van" written capitalised is a name.
     capitalised = [t for t in tokens if t not in particles]
     least = 1 if single else 2
@@ -125,13 +131,13 @@ def unrepeated(tokens: list[str]) -> list[str]:
 
 
 def credits_group(tokens: list[str]) -> bool:
-    groups = set(vocabulary()["collectives"])
+    groups = word_set("collectives")
     return any(t.lower().strip(".,") in groups for t in tokens)
 
 
 def heading_words(text: str) -> bool:
     """Whether ``text`` holds a word of headings and widgets: not a bare name line."""
-    words = set(vocabulary()["heading_words"])
+    words = word_set("heading_words")
     return any(token.lower().strip(".,:;’'") in words for token in text.split())
 
 
@@ -140,13 +146,13 @@ def collective_byline(text: str) -> bool:
     tokens = text.split()
     if not 1 <= len(tokens) <= 4 or not all(t[:1].isupper() for t in tokens):
         return False
-    credits = set(vocabulary()["roles"]) | set(vocabulary()["collectives"])
+    credits = word_set("roles") | word_set("collectives")
     return any(t.lower().strip(".,") in credits for t in tokens)
 
 
 
 def heading_words_share(text: str) -> float:
-    words = set(vocabulary()["heading_words"])
+    words = word_set("heading_words")
     tokens = [t.lower().strip(".,:;’'!?()") for t in text.split()]
     return sum(t in words for t in tokens) / len(tokens) if tokens else 0.0
 
@@ -154,6 +160,6 @@ def heading_words_share(text: str) -> float:
 def role_line(text: str) -> bool:
     """A line that is only a job title ("Founder & CEO", "VP - Technology", "Senior Reporter")."""
     tokens = [t.lower().strip(".,") for t in re.split(r"[\s&/|,-]+", text) if t.strip(".,")]
-    roles = set(vocabulary()["roles"])
+    roles = word_set("roles")
     return 1 <= len(tokens) <= 5 and tokens[0] in roles or (bool(tokens) and all(
         t in roles or t in ("of", "and", "the") for t in tokens))

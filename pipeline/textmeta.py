@@ -303,10 +303,14 @@ def names_with_role(text: str, people: list[str]) -> bool:
     if people[-1].isupper():
         return False  # "LOCKSMITH LEDGER INTERNATIONAL": a banner in capitals, not a name and its outlet
     tokens = [t for t in re.split(r"[\s,|•·—–]+", text[end + len(people[-1]):]) if t]
-    # Job words only: "Technology" or "Business" after a name is a section, as often as a desk.
-    jobs = set(names.vocabulary()["roles"]) - set(names.vocabulary()["heading_words"])
-    return 0 < len(tokens) <= 6 and (any(t.lower().strip(".") in jobs for t in tokens)
+    return 0 < len(tokens) <= 6 and (any(t.lower().strip(".") in job_words() for t in tokens)
                                      or all(names.outlet_caps(t) for t in tokens))
+
+
+@cache
+def job_words() -> frozenset[str]:
+    """Job words only: "Technology" or "Business" after a name is a section, as often as a desk."""
+    return names.word_set("roles") - names.word_set("heading_words")
 
 
 def byline_with_role(text: str) -> bool:
