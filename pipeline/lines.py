@@ -201,13 +201,25 @@ def visible_text(stripped: str) -> tuple[str, float, bool]:
     return text, share, form
 
 
+# Under re.I these four non-ASCII letters match ASCII ones ("ſ" matches "s", "K" matches "k");
+# every other character matches an ASCII letter only if it is one.
+RE_I_ASCII_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})  # İ ı ſ K
+
+
+def folded_for_keywords(text: str) -> str:
+    """``text`` lowered so that whatever a case-insensitive pattern of ASCII words matches in
+    it shows as plain substrings: a line without a pattern's keywords skips its search."""
+    lowered = text.lower()
+    # "İ".lower() is "i" plus a combining dot, which would split a keyword: map the twins first
+    return lowered if lowered.isascii() else text.translate(RE_I_ASCII_TWINS).lower()
+
+
 def holds_date(text: str) -> bool:
-    """``bool(DATE.search(text))``, the search skipped on ASCII lines that cannot match."""
-    if text.isascii():
-        lowered = text.lower()
-        if not ("/" in text or "." in text or "-" in text or "ago" in lowered
-                or any(map(lowered.__contains__, MONTHS))):
-            return False
+    """``bool(DATE.search(text))``, the search skipped on lines that cannot match."""
+    lowered = folded_for_keywords(text)
+    if not ("/" in text or "." in text or "-" in text or "ago" in lowered
+            or any(map(lowered.__contains__, MONTHS))):
+        return False
     return bool(DATE.search(text))
 
 

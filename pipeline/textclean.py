@@ -35,7 +35,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from pipeline import dates, linemodel, textmeta
-from pipeline.lines import Line, measure, normalise, split_lines, strip_markup
+from pipeline.lines import Line, folded_for_keywords, measure, normalise, split_lines, strip_markup
 
 MODEL_RULE = "line-model"  # removed by the line classifier alone: "line-model:<strongest feature>"
 
@@ -56,14 +56,13 @@ class PatternRule:
     keywords: tuple[str, ...] | None = None  # None: the loose alternatives are always tried
 
     def matches(self, text: str, lowered: str, may_start: bool = True) -> bool:
-        """Whether ``regex.search(text)`` finds a match. ``lowered`` is ``text.lower()``;
+        """Whether ``regex.search(text)`` finds a match. ``lowered`` is ``folded_for_keywords(text)``;
         ``may_start`` False says no rule's anchored alternative matches this line."""
         if may_start and self.anchored is not None and self.anchored.search(text):
             return True
         if self.loose is None:
             return False
-        # lower() equals re.I's case folding on ASCII only: other lines skip the keyword gate.
-        if self.keywords is not None and lowered.isascii() and not any(map(lowered.__contains__, self.keywords)):
+        if self.keywords is not None and not any(map(lowered.__contains__, self.keywords)):
             return False
         return bool(self.loose.search(text))
 
@@ -174,9 +173,9 @@ def matching_rule(text: str, prose: bool) -> str:
     """The first pattern rule that removes this line text ("" if none); memoised, as
     template lines repeat within and across pages. One attempt of every rule's anchored
     alternatives at once rules most lines out of them; the rest are keyword-gated."""
-    lowered = text.lower()
+    lowered = folded_for_keywords(text)
     may_start = any_rule_start(prose).match(text) is not None
-    if not may_start and lowered.isascii() and not any(map(lowered.__contains__, all_keywords(prose))):
+    if not may_start and not any(map(lowered.__contains__, all_keywords(prose))):
         return ""  # no anchored alternative matches, and every loose one needs a keyword
     for rule in rules_for(prose) if may_start else loose_rules(prose):
         if rule.matches(text, lowered, may_start):

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 
-from pipeline.lines import DATE, TERMINAL, digit_count, ends_sentence, holds_date, make_line, split_lines, stopwords
+from pipeline.lines import (
+    DATE,
+    RE_I_ASCII_TWINS,
+    TERMINAL,
+    digit_count,
+    ends_sentence,
+    holds_date,
+    make_line,
+    split_lines,
+    stopwords,
+)
 
 
 @pytest.mark.parametrize(
@@ -115,8 +128,17 @@ def test_bullet_markers_only_where_a_line_can_start_one() -> None:
     "text",
     ["15 May, 2025", "Posted 3 hours ago", "Chapter 12", "2024 15", "12/05/2024", "2024-05-12", "v1.2.3 build",
      "Room 101", "Ages 3 to 5", "3 days ago", "5 MINUTES AGO", "DEC 3", "Schedule 2024", "Präsident 12. März 2024",
-     "No digits here", "Ｍay 12"],
+     "No digits here", "Ｍay 12", "“Posted” 3 hours ago", "Ｍay 12 — 3 DAYſ AGO", "AUGUſT 3 – ok", "İAN 3 ı"],
 )
 def test_date_shortcut_answers_as_the_full_search(text: str) -> None:
     assert holds_date(text) == bool(DATE.search(text))
     assert digit_count(text) == sum(map(text.count, "0123456789"))
+
+
+def test_the_ascii_twins_are_every_letter_re_i_folds_to_ascii() -> None:
+    """Keyword gates rely on this table: a missing twin would skip a line the pattern matches."""
+    ascii_letter = re.compile("[a-z]", re.I)
+    twins = {cp for cp in range(128, sys.maxunicode + 1) if ascii_letter.fullmatch(chr(cp))}
+    assert twins == set(RE_I_ASCII_TWINS)
+    for cp, letter in RE_I_ASCII_TWINS.items():
+        assert re.fullmatch(letter, chr(cp), re.I)

@@ -269,6 +269,8 @@ KEYWORD_LINES = [
     "Flooded streets in the centre |", "Newsletter", "Tags: budget, schools", "Read more »",
     "ALL RIGHTS RESERVED", "Cookie Settings", "Tel  020 7946 0000 ext", "Hotel guests left early.",
     "Tél: 01 23 45 67 89", "Şhare", "Ａll rights reserved", "ſkip to content", "KEEP IT (PHOTO CREDIT)",
+    "“We use cookies” — to improve your visit", "COOKİE SETTINGS", "Tel: +44 20 7946 0000 – ’desk’",
+    "The mayor’s office (Photo: J. Doe)", "İ accept all cookies", "PROTECTED BY RECAPTCHA — ok",
 ]
 
 
