@@ -204,14 +204,17 @@ def visible_text(stripped: str) -> tuple[str, float, bool]:
 # Under re.I these four non-ASCII letters match ASCII ones ("ſ" matches "s", "K" matches "k");
 # every other character matches an ASCII letter only if it is one.
 RE_I_ASCII_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})  # İ ı ſ K
+ASCII_TWIN = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def folded_for_keywords(text: str) -> str:
     """``text`` lowered so that whatever a case-insensitive pattern of ASCII words matches in
     it shows as plain substrings: a line without a pattern's keywords skips its search."""
     lowered = text.lower()
+    if lowered.isascii() or not ASCII_TWIN.search(text):  # translate is slow on non-ASCII text
+        return lowered
     # "İ".lower() is "i" plus a combining dot, which would split a keyword: map the twins first
-    return lowered if lowered.isascii() else text.translate(RE_I_ASCII_TWINS).lower()
+    return text.translate(RE_I_ASCII_TWINS).lower()
 
 
 def holds_date(text: str) -> bool:
