@@ -232,6 +232,11 @@ def bullet_marker(stripped: str) -> re.Match[str] | None:
     return BULLET.match(stripped) if first and (first in BULLET_MARKS or first.isdecimal()) else None
 
 
+# Lowering the words found equals finding the words of the lowered text, except where lower()
+# adds a non-word mark ("İ" -> "i" + U+0307) or depends on what follows ("Σ" -> "σ" or final "ς").
+LOWERS_ODDLY = re.compile("[\u0130\u03a3]")
+
+
 @lru_cache(maxsize=1 << 14)
 def measure(raw: str) -> tuple:
     """Every feature of a line's text (memoised: menus and footers repeat within and
@@ -263,8 +268,7 @@ def measure(raw: str) -> tuple:
         form,
         bool(digits) and holds_date(text),
         reads_as_prose(len(words), terminal, title_case),
-        # On ASCII text, lowering the words found equals finding the words of the lowered text.
-        " ".join(words).lower() if text.isascii() else normalise(text),
+        " ".join(words).lower() if text.isascii() or not LOWERS_ODDLY.search(text) else normalise(text),
     )
 
 
