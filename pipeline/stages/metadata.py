@@ -472,8 +472,9 @@ def as_markup_date(e: Evidence, head: textmeta.HeadMeta, published: set[str], vi
     readings = {dates.to_iso(int(y), int(m), int(d)) for a, b, y in NUMERIC_DATE.findall(head.dateline.text)
                 for m, d in ((a, b), (b, a))}
     for value in sorted(published):
-        if value in readings or printed_line(lines, value) is not None:
-            return replace(e, value=value, method=e.method + ":as-markup-date")
+        if value in readings or (i := printed_line(lines, value)) is not None:
+            shown = head.dateline.text if value in readings else lines[i]
+            return replace(e, value=value, method=e.method + ":as-markup-date", snippet=shown[:300])
     return e
 
 

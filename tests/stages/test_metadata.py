@@ -353,7 +353,9 @@ def test_dateline_read_as_the_markup_publication_date() -> None:
     assert selected(doc)["date_published"][1].endswith(":as-markup-date")
     # A revision date printed beside the publication date: the markup's one is the publication.
     both = '<p><time>May 21, 2025</time><time>April 24, 2025</time></p>'
-    assert infer_html(dated_page(both, markup="2025-04-24")).date_published == "2025-04-24"
+    doc = infer_html(dated_page(both, markup="2025-04-24"))
+    assert doc.date_published == "2025-04-24"
+    assert selected_evidence(doc, "date_published").snippet == "April 24, 2025"  # the line printing it
     # An unambiguous dateline the markup disagrees with stays the printed date.
     assert infer_html(dated_page("<p>24.10.2024</p>", markup="2024-09-10")).date_published == "2024-10-24"
 
