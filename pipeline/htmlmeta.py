@@ -177,6 +177,11 @@ def time_values(tree: Any) -> Iterator[Found]:
             return
 
 
+# An <h1> that links to a site's home page ("<h1><a href="/">Jan's Blog</a></h1>") is the site's
+# logo in the page header, not the article's headline.
+H1_LOGO = "h1[home-link]"
+
+
 def title_values(tree: Any) -> Iterator[Found]:
     title = tree.find(".//title")
     if title is not None and squash(title.text_content()):
@@ -184,7 +189,21 @@ def title_values(tree: Any) -> Iterator[Found]:
     for h1 in tree.iter("h1"):
         text = squash(h1.text_content())
         if text:
-            yield Found("title", text, "h1")
+            yield Found("title", text, H1_LOGO if links_home(h1) else "h1")
+
+
+def links_home(h1: Any) -> bool:
+    """The element holds, or sits in, a link to a site's root ("/", "https://example.com/")."""
+    parent = h1.getparent()
+    links = [*h1.iter("a"), *([parent] if parent is not None and parent.tag == "a" else [])]
+    return any(home_page(a.get("href") or "") for a in links)
+
+
+def home_page(href: str) -> bool:
+    """A link to a site's root: no path, no query ("/?p=12" is a WordPress post), not an anchor."""
+    href = href.strip()
+    parts = urlsplit(href)
+    return bool(href) and not href.startswith("#") and parts.path in ("", "/") and not parts.query
 
 
 def byline_values(tree: Any) -> Iterator[Found]:

@@ -61,3 +61,18 @@ def test_visible_lines_keep_side_by_side_elements_apart_but_words_whole() -> Non
     assert lines("<p><span>Senior Analyst</span><span>Updated Sep 17, 2025</span></p>") == [
         "Senior Analyst Updated Sep 17, 2025"]
     assert lines("<p><b>T</b>he 12<sup>th</sup> of May, <i>said</i> Jane</p>") == ["The 12th of May, said Jane"]
+
+
+def test_h1_linking_to_the_home_page_is_the_site_logo() -> None:
+    from pipeline.htmlmeta import H1_LOGO, parse, title_values
+
+    def h1s(body: str) -> list[tuple[str, str]]:
+        tree = parse(f"<html><body>{body}</body></html>")
+        return [(f.value, f.source) for f in title_values(tree)]
+
+    assert h1s('<header><h1><a href="/">Jan\'s Blog</a></h1></header>') == [("Jan's Blog", H1_LOGO)]
+    assert h1s('<a href="https://blog.example/"><h1>Playful Tones</h1></a>') == [("Playful Tones", H1_LOGO)]
+    # A link to a post, a query to the root (WordPress "/?p=12") or an anchor is no logo.
+    for href in ("/2024/07/budget-vote", "/?p=12", "#top"):
+        assert h1s(f'<h1><a href="{href}">Council Agrees New Budget</a></h1>') == [
+            ("Council Agrees New Budget", "h1")], href

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from pipeline import dates, names, textmeta
 from pipeline.config import Config
 from pipeline.doc import Doc, Evidence
-from pipeline.htmlmeta import Found, printed_line, url_date
+from pipeline.htmlmeta import H1_LOGO, Found, printed_line, url_date
 from pipeline.lines import normalise
 from pipeline.outlets import Registry
 from pipeline.stage import Stage
@@ -143,7 +143,14 @@ def site_names(found: list[Found], registry: Registry, url: str | None) -> list[
         sites += [outlet.name, *outlet.aliases]
     host = (urlsplit(url).hostname or "") if url else ""
     labels = [p for p in host.lower().split(".") if p not in ("www", "com", "org", "net", "co", "uk", "io")]
-    return sites + labels
+    return sites + labels + domain_names(host)
+
+
+def domain_names(host: str) -> list[str]:
+    """The host and its parent domains ("promotions.newegg.com", "newegg.com"), as a title's
+    suffix may name the site ("GAME CHANGER | Newegg.com")."""
+    parts = host.lower().removeprefix("www.").split(".")
+    return [".".join(parts[i:]) for i in range(len(parts) - 1)]
 
 
 def strip_site(title: str, sites: list[str]) -> str:
@@ -171,13 +178,15 @@ def title_candidates(found: list[Found], sites: list[str]) -> list[Evidence]:
     out = []
     meta_keys = set()
     for f in found:
-        if f.field != "title" or f.source == "h1":
+        if f.field != "title" or f.source.startswith("h1"):
             continue
         title = strip_site(f.value, sites)
         meta_keys.add(normalise(title))
         method = f"html:{f.source}" + (":site-removed" if title != f.value else "")
         out.append(candidate("title", title, method, trust(TITLE_SOURCES, f.source, 0.6), f.value))
-    h1s = [f.value for f in found if f.field == "title" and f.source == "h1"]
+    out += not_headlines(found)
+    h1s = [f.value for f in found if f.field == "title" and f.source == "h1"
+           and len(f.value.split()) <= H1_MAX_WORDS]
     matching = [h for h in h1s if normalise(h) in meta_keys]
     parts = [(h, part) for h in h1s if not matching and (part := meta_title_part(h, meta_keys))]
     if parts:
@@ -193,6 +202,21 @@ def title_candidates(found: list[Found], sites: list[str]) -> list[Evidence]:
             out.append(candidate("title", h1, "html:h1:like-meta-title", H1_CONFIDENCE, h1))
         else:
             out.append(candidate("title", h1s[0], "html:h1", h1_confidence(h1s), h1s[0]))
+    return out
+
+
+# An <h1> longer than this is a teaser paragraph set in headline type, not a headline.
+H1_MAX_WORDS = 30
+
+
+def not_headlines(found: list[Found]) -> list[Evidence]:
+    """<h1> elements that are not the headline (the site's logo, a paragraph), kept as evidence only."""
+    out = []
+    for f in found:
+        if f.field == "title" and f.source == H1_LOGO:
+            out.append(candidate("title", f.value, "html:h1:site-logo", 0.0, f.value))
+        elif f.field == "title" and f.source == "h1" and len(f.value.split()) > H1_MAX_WORDS:
+            out.append(candidate("title", f.value, "html:h1:too-long", 0.0, f.value))
     return out
 
 
@@ -355,8 +379,10 @@ def html_candidates(doc: Doc, registry: Registry) -> list[Evidence]:
         if head.title_text and (head.byline or head.date):
             out.append(candidate("title", head.title_text, "html:visible:title-line", 0.78, head.title.text))
     visible_dates = [e for e in head_candidates(head, "html:visible", doc.crawl_date) if e.field != "title"]
-    shown = [revision_date(updated_above(e, visible, head)) for e in visible_dates]
-    out += [revised_after_markup(e, markup_dates(out)) for e in shown]
+    published = markup_dates(out)
+    shown = [in_dated_list(as_markup_date(revision_date(updated_above(e, visible, head)), head, published, visible),
+                           visible, head) for e in visible_dates]
+    out += [revised_after_markup(e, published) for e in shown]
     if head.date is None and head.relative is None:
         out += published_elsewhere(visible)
     out += printed_candidates(out, visible, head)
@@ -375,6 +401,7 @@ def published_elsewhere(visible: str) -> list[Evidence]:
 
 PRINTED_WINDOW = 40  # lines from the headline (or the page's top) where a date printed confirms one
 PRINTED_CONFIDENCE = 0.55
+TODAY = re.compile(r"\btoday\b", re.I)
 
 
 def printed_candidates(found: list[Evidence], visible: str, head: textmeta.HeadMeta) -> list[Evidence]:
@@ -388,8 +415,10 @@ def printed_candidates(found: list[Evidence], visible: str, head: textmeta.HeadM
     for value in dict.fromkeys(e.value for e in found if e.field == "date_published" and e.value and e.confidence > 0):
         if value in shown:
             continue
-        # A date printed as "Updated …" is a revision's: it confirms no publication date.
-        if (i := printed_line(window, value)) is not None and not UPDATED.search(window[i]):
+        # A date printed as "Updated …" is a revision's, one printed as "Open today, …" the day the
+        # page was fetched: neither confirms a publication date.
+        if (i := printed_line(window, value)) is not None and not UPDATED.search(window[i]) \
+                and not TODAY.search(window[i]):
             out.append(candidate("date_published", value, "html:visible:printed", PRINTED_CONFIDENCE, window[i]))
     return out
 
@@ -425,6 +454,52 @@ def revised_after_markup(e: Evidence, published: set[str]) -> Evidence:
     if e.value in published or e.value < min(published):
         return e
     return replace(e, method=e.method + ":after-markup-date", confidence=min(e.confidence, REVISED_CONFIDENCE))
+
+
+# A numeric date either way round ("09.10.2024": 9 October or September 10).
+NUMERIC_DATE = re.compile(r"(?<!\d)([0-3]?\d)[./-]([0-3]?\d)[./-]((?:19|20)\d\d)(?!\d)")
+
+
+def as_markup_date(e: Evidence, head: textmeta.HeadMeta, published: set[str], visible: str) -> Evidence:
+    """A dateline that can be read as the markup's publication date is that date: "09.10.2024" read
+    day first is 9 October, but the markup's 2024-09-10 says month first; a dateline printing two dates
+    ("May 21, 2025 | April 24, 2025": revision, then publication) prints the markup's one too."""
+    if e.field != "date_published" or not e.value or e.value in published or head.dateline is None \
+            or ":updated" in e.method:
+        return e
+    lines = [head.dateline.text, *visible.split("\n")[head.dateline.no : head.dateline.no + 1]]
+    lines = [line for line in lines if len(line.split()) <= DATED_LIST_MAX_WORDS]
+    readings = {dates.to_iso(int(y), int(m), int(d)) for a, b, y in NUMERIC_DATE.findall(head.dateline.text)
+                for m, d in ((a, b), (b, a))}
+    for value in sorted(published):
+        if value in readings or (i := printed_line(lines, value)) is not None:
+            shown = head.dateline.text if value in readings else lines[i]
+            return replace(e, value=value, method=e.method + ":as-markup-date", snippet=shown[:300])
+    return e
+
+
+# Other short lines printing dates this near a dateline: it is one entry of a list of dated items
+# (recent posts, an archive, events), not the article's dateline.
+DATED_LIST_WINDOW = 4
+DATED_LIST_MIN_OTHERS = 2
+DATED_LIST_MAX_WORDS = 12
+
+
+def in_dated_list(e: Evidence, visible: str, head: textmeta.HeadMeta) -> Evidence:
+    if e.field != "date_published" or not e.value or head.dateline is None:
+        return e
+    lines = visible.split("\n")
+    at = head.dateline.no - 1
+    near = lines[max(0, at - DATED_LIST_WINDOW) : at] + lines[at + 1 : at + 1 + DATED_LIST_WINDOW]
+    others = {line for line in near if len(line.split()) <= DATED_LIST_MAX_WORDS and prints_date(line)
+              and printed_line([line], e.value) is None}
+    if len(others) < DATED_LIST_MIN_OTHERS:
+        return e
+    return replace(e, method=e.method + ":in-dated-list", confidence=0.0)
+
+
+def prints_date(line: str) -> bool:
+    return bool(NUMERIC_DATE.search(line) or dates.find_dates(line))
 
 
 UPDATED_LABEL = re.compile(r"^(?:last\s+)?(?:updated|modified|revised|edited)(?:\s+on)?\s*:?$", re.I)

@@ -323,3 +323,57 @@ def test_a_published_line_under_the_article_is_a_weak_date() -> None:
     assert doc.date_published == "2025-08-15"
     chosen = selected_evidence(doc, "date_published")
     assert chosen.method.endswith(":elsewhere") and chosen.confidence < 0.6
+
+
+def test_site_logo_and_paragraph_h1s_are_no_headline() -> None:
+    logo = h1_page('<a href="/">Gazette Blog</a>').replace("<article>", "<header>").replace(
+        "</h1>", "</h1></header><article>", 1)
+    doc = infer_html(logo)
+    assert doc.title == "Budget Vote Explained: What It Means"
+    assert [e.confidence for e in doc.evidence if e.method == "html:h1:site-logo"] == [0.0]
+    teaser = " ".join(["Learn which budget lines matter most and how to read them"] * 4)
+    doc = infer_html(h1_page(teaser))
+    assert doc.title == "Budget Vote Explained: What It Means"
+    assert [e.method for e in doc.evidence if e.value == teaser] == ["html:h1:too-long"]
+
+
+def test_site_suffix_written_as_a_domain_name_is_cut() -> None:
+    # A two-word headline is too short to cut an unknown suffix from; the page's own domain is cut.
+    html = f"<html><head><title>Game Changer | Newegg.example</title></head><body><p>{BODY}</p></body></html>"
+    assert infer_html(html, url="https://shop.other.example/x").title == "Game Changer | Newegg.example"
+    doc = infer_html(html, url="https://promotions.newegg.example/deals/index.html")
+    assert doc.title == "Game Changer"
+    assert selected(doc)["title"][1] == "html:title:site-removed"
+
+
+def test_dateline_read_as_the_markup_publication_date() -> None:
+    # "09.10.2024" is 9 October day first, September 10 month first: the markup says which.
+    doc = infer_html(dated_page("<p>09.10.2024</p>", markup="2024-09-10"))
+    assert doc.date_published == "2024-09-10"
+    assert selected(doc)["date_published"][1].endswith(":as-markup-date")
+    # A revision date printed beside the publication date: the markup's one is the publication.
+    both = '<p><time>May 21, 2025</time><time>April 24, 2025</time></p>'
+    doc = infer_html(dated_page(both, markup="2025-04-24"))
+    assert doc.date_published == "2025-04-24"
+    assert selected_evidence(doc, "date_published").snippet == "April 24, 2025"  # the line printing it
+    # An unambiguous dateline the markup disagrees with stays the printed date.
+    assert infer_html(dated_page("<p>24.10.2024</p>", markup="2024-09-10")).date_published == "2024-10-24"
+
+
+def test_date_in_a_list_of_dated_posts_is_no_dateline() -> None:
+    posts = "".join(f"<p>Post number {n} about budgets</p><p>{d}</p>" for n, d in
+                    ((1, "12/17/2025"), (2, "12/16/2025"), (3, "12/04/2025"), (4, "11/20/2025")))
+    html = f"""<html><body><h3>Recent News</h3>{posts}<article><h1>Council Agrees New Budget For Schools</h1>
+<p>{BODY}</p><p>{BODY}</p></article></body></html>"""
+    doc = infer_html(html)
+    assert doc.date_published is None
+    assert all(e.confidence == 0 for e in doc.evidence if e.method.startswith("html:visible:dateline"))
+
+
+def test_todays_date_printed_on_the_page_confirms_nothing() -> None:
+    from pipeline import textmeta
+    from pipeline.stages.metadata import candidate, printed_candidates
+
+    visible = "\n".join(["Home", "Council Agrees New Budget For Schools", BODY, "Open today, March 14, 2026"])
+    found = [candidate("date_published", "2026-03-14", "html:htmldate-original", 0.45, "2026-03-14")]
+    assert printed_candidates(found, visible, textmeta.find_head(visible)) == []
