@@ -297,3 +297,19 @@ def test_a_section_or_a_banner_after_a_name_is_no_role() -> None:
     assert not textmeta.names_with_role("Nonessential Thoughts, Technology", ["Nonessential Thoughts"])
     assert not textmeta.names_with_role("VEHICLE MAINTENANCE SCHEDULE", ["VEHICLE MAINTENANCE"])
     assert not textmeta.byline_with_role("Council Agrees New Budget For Schools")
+
+
+def test_byline_after_a_comment_count_or_an_image_alt_repeated() -> None:
+    assert textmeta.byline_names("0 · by Jane Doe · Updated on 8 January 2026") == (["Jane Doe"], True)
+    assert textmeta.byline_names("May 3, 2017 By Jane Doe 4 Comments") == (["Jane Doe"], True)
+    assert textmeta.byline_names("Picture of Jane Doe Picture of Jane Doe Jane Doe") == (["Jane Doe"], False)
+    assert textmeta.byline_names("Jane Doe•Oct 20, 2025") == (["Jane Doe"], False)
+    assert textmeta.byline_names("Photo by Jane Doe") == ([], False)  # a photo credit, not the byline
+
+
+def test_one_word_by_name_only_beside_a_date() -> None:
+    head = textmeta.find_head(page("Council Agrees New Budget For Schools", "By Lauren", "Updated October 17, 2025"))
+    assert head.authors == ["Lauren"]
+    head = textmeta.find_head(page("Council Agrees New Budget For Schools", "By Industry", "Filter", "Topics",
+                                   "Regions", "Most Read"))
+    assert head.authors == []
