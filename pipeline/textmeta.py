@@ -187,8 +187,9 @@ def label_above_date(label: Line, following: Line) -> bool:
 
 def date_line(line: Line) -> dates.FoundDate | None:
     """A complete date on a short line (a dateline, maybe with a byline glued to it), or at the
-    start of a longer one ("Posted on May 2, 2025 by Jane Doe - 5 Comments on …")."""
-    if line.words > DATELINE_MAX_WORDS:
+    start of a longer one ("Posted on May 2, 2025 by Jane Doe - 5 Comments on …"). A sentence
+    ("Preprints are available, first published 04.Apr.2019.") dates the page only if it leads with the date."""
+    if line.words > DATELINE_MAX_WORDS or line.prose:
         return leading_date(line.text)
     found = dates.find_dates(line.text)
     return published_first(line.text, found) if found else None

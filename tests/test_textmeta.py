@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pipeline import textmeta
+from pipeline.lines import make_line
 from tests.conftest import seed_text
 
 MENU = "\n".join(["Home", "World", "Business", "Sport", "Sign up for our newsletter"])
@@ -313,3 +314,11 @@ def test_one_word_by_name_only_beside_a_date() -> None:
     head = textmeta.find_head(page("Council Agrees New Budget For Schools", "By Industry", "Filter", "Topics",
                                    "Regions", "Most Read"))
     assert head.authors == []
+
+
+def test_a_sentence_dates_the_page_only_if_it_leads_with_the_date() -> None:
+    sentence = "Earlier versions of this paper are available online, first published on 04.Apr.2019 by the authors."
+    assert textmeta.date_line(make_line(0, sentence)) is None
+    leading = "04.Apr.2019: earlier versions of this paper went online, as the authors say."
+    found = textmeta.date_line(make_line(0, leading))
+    assert found is not None and found.iso == "2019-04-04"
