@@ -125,9 +125,13 @@ def parse_byline(text: str, single: bool = False) -> list[str]:
 
 
 def unrepeated(tokens: list[str]) -> list[str]:
-    """ "Colin Gray Colin Gray" (a name printed twice, as a link and as text) → "Colin Gray"."""
-    half = len(tokens) // 2
-    return tokens[:half] if half and len(tokens) % 2 == 0 and tokens[:half] == tokens[half:] else tokens
+    """ "Colin Gray Colin Gray" (a name printed twice, as a link and as text; or three times,
+    with an image's alt text) → "Colin Gray"."""
+    for copies in (2, 3):
+        size = len(tokens) // copies
+        if size and len(tokens) % copies == 0 and tokens == tokens[:size] * copies:
+            return tokens[:size]
+    return tokens
 
 
 def credits_group(tokens: list[str]) -> bool:

@@ -131,6 +131,8 @@ BREADCRUMB = re.compile(r"\s[>»›/]\s|^(home|main)\s*[>»›/]", re.I)
 BY_PREFIX = re.compile(
     r"^(?:(?:written|words|story|reporting|posted)\s+by(?:by\b|\b|(?=[A-Z]))|by\b|By(?=[A-Z]))[\s:]*", re.I)
 INNER_BY = re.compile(r"(?<=\s)by\s+(?=[A-Z])", re.I)
+# Before an inner "by": a date ("On May 2, 2025 By …") or no words at all ("0 · by …": a comment count).
+NO_WORDS = re.compile(r"^[\W\d_]*$")
 # "By Jane Doe In Budget Travel" (or glued: "Jane DoeIn Budget Travel"): the section follows.
 IN_SECTION = re.compile(r"(?:\s+|(?<=[a-z]))In\s+(?=[A-Z])")
 DATE_WORDS = re.compile(r"^(?:published|updated|posted|last updated|modified)\b", re.I)
@@ -141,7 +143,9 @@ BYLINE_END = re.compile(
     r"(?:(?<=[a-z])(?=(?:Published|Updated|Posted|Last|Modified|Reviewed|Fact)\b))|"
     # a date glued to the name: "Kathryn GiuffridaMar 5, 2025"
     r"(?:(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))|"
-    r"\s*(?:\||•|·|—|–\s|\bon\s+(?=[A-Z0-9])|\b(?i:published|updated|posted|last updated|modified)\b).*$",
+    r"\s*(?:\||•|·|⋅|—|–\s|\bon\s+(?=[A-Z0-9])|\b(?i:published|updated|posted|last updated|modified)\b|"
+    # "By Erin Spain 4 Comments": the comment count after the names.
+    r"\s\d+\s+(?i:comments?)\b).*$",
 )
 
 
@@ -183,8 +187,9 @@ def label_above_date(label: Line, following: Line) -> bool:
 
 def date_line(line: Line) -> dates.FoundDate | None:
     """A complete date on a short line (a dateline, maybe with a byline glued to it), or at the
-    start of a longer one ("Posted on May 2, 2025 by Jane Doe - 5 Comments on …")."""
-    if line.words > DATELINE_MAX_WORDS:
+    start of a longer one ("Posted on May 2, 2025 by Jane Doe - 5 Comments on …"). A sentence
+    ("Preprints are available, first published 04.Apr.2019.") dates the page only if it leads with the date."""
+    if line.words > DATELINE_MAX_WORDS or line.prose:
         return leading_date(line.text)
     found = dates.find_dates(line.text)
     return published_first(line.text, found) if found else None
@@ -237,23 +242,35 @@ def image_alt() -> re.Pattern[str]:
     return re.compile(rf"^(?:\[[^\]\s]*\]\s*)+|^(?:{alts})\b\s*", re.I)
 
 
-def byline_names(text: str) -> tuple[list[str], bool]:
-    """(names, had a "By" prefix) read from a byline-shaped line."""
+@cache
+def image_alt_inside() -> re.Pattern[str]:
+    """An image's alt phrase inside a line, before a capitalised name ("… Picture of Jane Doe")."""
+    alts = "|".join(re.escape(a) for a in sorted(names.vocabulary()["image_alts"], key=len, reverse=True))
+    return re.compile(rf"\s(?i:{alts})\s+(?=[A-Z])")
+
+
+def byline_names(text: str, single: bool = False) -> tuple[list[str], bool]:
+    """(names, had a "By" prefix) read from a byline-shaped line; with ``single``, a "By" line may
+    name one word ("By Lauren": the caller vouches for it, a date standing beside it)."""
     if text[:1] == "[" or text[:1].lower() in "pahi":  # cheap gate: most lines start otherwise
         text = image_alt().sub("", text, count=1)
+        # "Picture of Jane Doe Picture of Jane Doe Jane Doe": the alt text again before each copy.
+        text = image_alt_inside().sub(" ", text) if image_alt_inside().search(text) else text
     prefix = BY_PREFIX.match(text)
     inner = None if prefix else INNER_BY.search(text)
-    if inner and dates.find_dates(text[: inner.start()]):
+    if inner and (NO_WORDS.match(text[: inner.start()]) or dates.find_dates(text[: inner.start()])):
         prefix = inner  # "On January 12, 2025 By Gabby Boucher In Travel": the byline follows the date
     prefixed = bool(prefix)
     body = BYLINE_END.split(text[prefix.end():], maxsplit=1)[0] if prefix else text
     body = IN_SECTION.split(body, maxsplit=1)[0]
     for found in dates.find_dates(body):
         body = body.split(found.snippet, 1)[0]
-    body = body.strip(" ,;:-–—|")
+    body = body.strip(" ,;:-–—|•·⋅")
     if not body:
         return [], prefixed
     people = names.parse_byline(body)
+    if not people and single and prefixed and len(body.split()) == 1:
+        people = names.parse_byline(body, single=True)  # "By Lauren": a one-word name, said to be one
     # A heading word voids a bare line, unless it stands in the role after the names.
     if not prefixed and (not people or names.heading_words(body) and not names_with_role(body, people)):
         return [], False
@@ -568,8 +585,9 @@ def find_head(text: str, title_hint: str | None = None) -> HeadMeta:
             head.relative, date_at = lines[i], i
     for i in near:
         line = lines[i]
-        people, prefixed = byline_names(line.text)
         far = date_at is None or abs(i - date_at) > BARE_NAME_TO_DATE
+        # "By Lauren" beside the dateline: a one-word name ("By Industry" in a filter menu has no date).
+        people, prefixed = byline_names(line.text, single=not far)
         if people and not prefixed and far and not followed_by_role(lines, i) and i != t + 1 \
                 and not names_with_role(line.text, people):
             continue  # a bare capitalised line far from any date is a heading, not a byline

@@ -73,3 +73,8 @@ def test_what_follows_a_role_is_an_affiliation(byline: str, people: list[str]) -
 ])
 def test_job_titles_after_a_name_are_roles(byline: str, people: list[str]) -> None:
     assert names.parse_byline(byline) == people
+
+
+def test_name_printed_three_times_is_one_name() -> None:
+    assert names.parse_byline("Jane Doe Jane Doe Jane Doe") == ["Jane Doe"]
+    assert names.parse_byline("Jane Doe Jane Doe") == ["Jane Doe"]

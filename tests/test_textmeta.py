@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pipeline import textmeta
+from pipeline.lines import make_line
 from tests.conftest import seed_text
 
 MENU = "\n".join(["Home", "World", "Business", "Sport", "Sign up for our newsletter"])
@@ -297,3 +298,27 @@ def test_a_section_or_a_banner_after_a_name_is_no_role() -> None:
     assert not textmeta.names_with_role("Nonessential Thoughts, Technology", ["Nonessential Thoughts"])
     assert not textmeta.names_with_role("VEHICLE MAINTENANCE SCHEDULE", ["VEHICLE MAINTENANCE"])
     assert not textmeta.byline_with_role("Council Agrees New Budget For Schools")
+
+
+def test_byline_after_a_comment_count_or_an_image_alt_repeated() -> None:
+    assert textmeta.byline_names("0 · by Jane Doe · Updated on 8 January 2026") == (["Jane Doe"], True)
+    assert textmeta.byline_names("May 3, 2017 By Jane Doe 4 Comments") == (["Jane Doe"], True)
+    assert textmeta.byline_names("Picture of Jane Doe Picture of Jane Doe Jane Doe") == (["Jane Doe"], False)
+    assert textmeta.byline_names("Jane Doe•Oct 20, 2025") == (["Jane Doe"], False)
+    assert textmeta.byline_names("Photo by Jane Doe") == ([], False)  # a photo credit, not the byline
+
+
+def test_one_word_by_name_only_beside_a_date() -> None:
+    head = textmeta.find_head(page("Council Agrees New Budget For Schools", "By Lauren", "Updated October 17, 2025"))
+    assert head.authors == ["Lauren"]
+    head = textmeta.find_head(page("Council Agrees New Budget For Schools", "By Industry", "Filter", "Topics",
+                                   "Regions", "Most Read"))
+    assert head.authors == []
+
+
+def test_a_sentence_dates_the_page_only_if_it_leads_with_the_date() -> None:
+    sentence = "Earlier versions of this paper are available online, first published on 04.Apr.2019 by the authors."
+    assert textmeta.date_line(make_line(0, sentence)) is None
+    leading = "04.Apr.2019: earlier versions of this paper went online, as the authors say."
+    found = textmeta.date_line(make_line(0, leading))
+    assert found is not None and found.iso == "2019-04-04"
