@@ -191,17 +191,32 @@ def choose_threshold(pages: list[Page], model: linemodel.LineModel, max_lost: fl
     return (best[1] if best[0] >= 0 else safest[1]), report
 
 
-def fit_scorer(x: np.ndarray, y: np.ndarray, w: np.ndarray, names: list[str], units: int) -> dict:
-    return fit_mlp(x, y, w, names, units) if units else fit(x, y, w, names)
+def fit_scorer(x: np.ndarray, y: np.ndarray, w: np.ndarray, names: list[str], units: int, members: int = 1) -> dict:
+    if not units:
+        return fit(x, y, w, names)
+    return merged([fit_mlp(x, y, w, names, units, seed=seed) for seed in range(members)])
 
 
-def out_of_fold_scores(pages: list[Page], units: int) -> list[np.ndarray]:
+def merged(nets: list[dict]) -> dict:
+    """Networks fitted from different seeds as one: their logits averaged are the logit of one
+    network holding every member's hidden units, each member's output weights divided by
+    their number (the inputs' scaling is the same for all: it comes from the data)."""
+    if len(nets) == 1:
+        return nets[0]
+    k = len(nets)
+    return {**nets[0], "hidden": np.hstack([n["hidden"] for n in nets]).tolist(),
+            "hidden_bias": [b for n in nets for b in n["hidden_bias"]],
+            "weights": [round(v / k, 6) for n in nets for v in n["weights"]],
+            "bias": round(sum(n["bias"] for n in nets) / k, 6)}
+
+
+def out_of_fold_scores(pages: list[Page], units: int, members: int = 1) -> list[np.ndarray]:
     """First-stage scores of each page from a model fitted without its fold (cross-fitting):
     the second stage then learns from scores as noisy as those of pages never seen."""
     out: list[np.ndarray] = [np.zeros(0)] * len(pages)
     for fold in sorted({page.fold for page in pages}):
         x, y, w = stack([p for p in pages if p.fold != fold], lambda page: page.rows)
-        scorer = linemodel.Scorer.from_dict(fit_scorer(x, y, w, linemodel.feature_names(), units))
+        scorer = linemodel.Scorer.from_dict(fit_scorer(x, y, w, linemodel.feature_names(), units, members))
         for i, page in enumerate(pages):
             if page.fold == fold:
                 out[i] = np.asarray(scorer.scores(page.rows))
@@ -215,6 +230,8 @@ def register_args() -> argparse.Namespace:
     p.add_argument("--jobs", type=int, default=1)
     p.add_argument("--max-lost", type=float, default=0.04)
     p.add_argument("--units", type=int, default=32, help="hidden units (0: logistic regression)")
+    p.add_argument("--members", type=int, default=1,
+                   help="networks fitted from seeds 0..N-1 and averaged (shipped as one wider network)")
     p.add_argument("--threshold", type=float, help="ship this removal threshold instead of the chosen one "
                    "(after reading the printed dev table)")
     p.add_argument("--cross-fit", action="store_true",
@@ -238,17 +255,17 @@ class Fitted:
                                    threshold, reinstate)
 
 
-def fit_model(pages: list[Page], units: int, cross_fit: bool) -> Fitted:
+def fit_model(pages: list[Page], units: int, cross_fit: bool, members: int = 1) -> Fitted:
     """Both stages fitted on ``pages``: the second on the first's scores (out-of-fold with ``cross_fit``)."""
     x, y, w = stack(pages, lambda page: page.rows)
-    first = fit_scorer(x, y, w, linemodel.feature_names(), units)
-    first_scores = (out_of_fold_scores(pages, units) if cross_fit
+    first = fit_scorer(x, y, w, linemodel.feature_names(), units, members)
+    first_scores = (out_of_fold_scores(pages, units, members) if cross_fit
                     else [np.asarray(linemodel.Scorer.from_dict(first).scores(page.rows)) for page in pages])
     for page, p1 in zip(pages, first_scores, strict=True):
         seq = [ln for ln in page.lines if not ln.blank]
         page.ctx = linemodel.context_features(seq, p1)  # type: ignore[attr-defined]
     x2, y2, w2 = stack(pages, lambda page: page.ctx)  # type: ignore[attr-defined]
-    return Fitted(first, fit_scorer(x2, y2, w2, linemodel.CONTEXT, units // 2), len(x))
+    return Fitted(first, fit_scorer(x2, y2, w2, linemodel.CONTEXT, units // 2, members), len(x))
 
 
 def cross_validate(pages: list[Page], args: argparse.Namespace) -> dict[float, dict[str, BodyScore]]:
@@ -258,7 +275,7 @@ def cross_validate(pages: list[Page], args: argparse.Namespace) -> dict[float, d
     for fold in range(FOLDS):
         train_pages = [p for p in pages if p.fold != fold]
         test_pages = [p for p in pages if p.fold == fold]
-        model = fit_model(train_pages, args.units, args.cross_fit).model(args.reinstate)
+        model = fit_model(train_pages, args.units, args.cross_fit, args.members).model(args.reinstate)
         scored = [linemodel.body_scores(p.lines, textclean.rule_families(), model) for p in test_pages]
         for t in THRESHOLDS:
             for renderer, score in replay(test_pages, scored, model, t).items():
@@ -281,7 +298,7 @@ def main() -> int:
     if args.cross_validate:
         print("\n".join(table_row(t, by) for t, by in cross_validate(pages, args).items()))
         return 0
-    fitted = fit_model(pages, args.units, args.cross_fit)
+    fitted = fit_model(pages, args.units, args.cross_fit, args.members)
     threshold, report = choose_threshold(pages, fitted.model(args.reinstate), args.max_lost)
     threshold = args.threshold if args.threshold is not None else threshold
     print("\n".join(report))

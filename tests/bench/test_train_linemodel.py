@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from pipeline import linemodel, textclean
 from pipeline.bench import train_linemodel as train
 
@@ -36,7 +38,19 @@ def test_cross_validation_scores_every_page_once_with_a_model_not_fitted_on_it()
 
     pages = [train.prepare(DUMP.replace("Monday", day), BODY.replace("Monday", day), renderer, fold=i % train.FOLDS)
              for i, day in enumerate(["Monday", "Tuesday", "Friday", "Sunday"]) for renderer in ("lynx", "w3m")]
-    pooled = train.cross_validate(pages, argparse.Namespace(units=4, cross_fit=False, reinstate=0.3))
+    pooled = train.cross_validate(pages, argparse.Namespace(units=4, cross_fit=False, reinstate=0.3, members=2))
     assert sorted(pooled) == sorted(train.THRESHOLDS)
     assert all(sorted(by) == ["lynx", "w3m"] and all(s.n == 4 for s in by.values()) for by in pooled.values())
     assert train.table_row(0.1, pooled[0.1]).startswith("threshold 0.10  mean F1 ")
+
+
+def test_members_merged_into_one_network_score_as_their_mean_logit() -> None:
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(400, 4))
+    y = (x[:, 0] + rng.normal(size=400) > 0).astype(float)
+    nets = [train.fit_mlp(x, y, np.ones(400), list("abcd"), 6, epochs=2, seed=seed) for seed in range(3)]
+    merged = linemodel.Scorer.from_dict(train.merged(nets))
+    mean_logit = np.mean([linemodel.Scorer.from_dict(net).forward(x)[1] for net in nets], axis=0)
+    assert merged.hidden is not None and merged.hidden.shape == (4, 18)
+    assert np.allclose(merged.forward(x)[1], mean_logit, atol=1e-4)
+    assert not np.allclose(linemodel.Scorer.from_dict(nets[0]).forward(x)[1], mean_logit, atol=1e-4)
