@@ -204,7 +204,7 @@ def visible_text(stripped: str) -> tuple[str, float, bool]:
 # Under re.I these four non-ASCII letters match ASCII ones ("ſ" matches "s", "K" matches "k");
 # every other character matches an ASCII letter only if it is one.
 RE_I_ASCII_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})  # İ ı ſ K
-ASCII_TWIN = re.compile("[\u0130\u0131\u017f\u212a]")
+ASCII_TWIN = re.compile("[" + "".join(map(chr, RE_I_ASCII_TWINS)) + "]")
 
 
 def folded_for_keywords(text: str) -> str:
