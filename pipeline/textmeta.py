@@ -238,15 +238,19 @@ def page_dateline(lines: list[Line]) -> tuple[Line, dates.FoundDate] | None:
 @cache
 def image_alt() -> re.Pattern[str]:
     """Image markers before a name: lynx's "[headshot-96x96.jpg]", alt text ("Picture of")."""
-    alts = "|".join(re.escape(a) for a in sorted(names.vocabulary()["image_alts"], key=len, reverse=True))
-    return re.compile(rf"^(?:\[[^\]\s]*\]\s*)+|^(?:{alts})\b\s*", re.I)
+    return re.compile(rf"^(?:\[[^\]\s]*\]\s*)+|^(?:{image_alt_phrases()})\b\s*", re.I)
 
 
 @cache
 def image_alt_inside() -> re.Pattern[str]:
     """An image's alt phrase inside a line, before a capitalised name ("… Picture of Jane Doe")."""
-    alts = "|".join(re.escape(a) for a in sorted(names.vocabulary()["image_alts"], key=len, reverse=True))
-    return re.compile(rf"\s(?i:{alts})\s+(?=[A-Z])")
+    return re.compile(rf"\s(?i:{image_alt_phrases()})\s+(?=[A-Z])")
+
+
+@cache
+def image_alt_phrases() -> str:
+    """The alt-text phrases of ``bylines.toml`` as one alternation, longest first."""
+    return "|".join(re.escape(a) for a in sorted(names.vocabulary()["image_alts"], key=len, reverse=True))
 
 
 def byline_names(text: str, single: bool = False) -> tuple[list[str], bool]:
