@@ -370,8 +370,10 @@ def html_candidates(doc: Doc, registry: Registry) -> list[Evidence]:
     out += suffix_candidates(registry, textmeta.split_title(page_title)[1])
     if meta.get("url"):
         out.append(candidate("url", meta["url"], "html:canonical-url", 0.8, meta["url"]))
+    # The headline finder looks for the dateline beside the <h1> (or the best markup title), as before.
     hint = best_value(out, "title")
     visible = doc.hints.get("visible_text", "")
+    out += printed_meta_titles(out, visible)
     head = textmeta.find_head(visible, title_hint=hint)
     if head.title is None:
         head = textmeta.find_head(visible)
@@ -386,6 +388,30 @@ def html_candidates(doc: Doc, registry: Registry) -> list[Evidence]:
     if head.date is None and head.relative is None:
         out += published_elsewhere(visible)
     out += printed_candidates(out, visible, head)
+    return out
+
+
+# Markup titles: the SEO <title>, OpenGraph/Twitter cards, JSON-LD headline.
+MARKUP_TITLE_METHODS = ("html:title", "html:meta[", "html:json-ld")
+# A markup title the page also prints as a line of its own (a heading, the post's title in its
+# header) is a headline a reader sees, named twice: it stands level with the <h1>, and the markup
+# sources agreeing with it decide (dev: where the <h1> and the markup titles differ, a printed
+# markup title was the label every time; an <h1> is often a section name or a teaser).
+PRINTED_TITLE_CONFIDENCE = H1_CONFIDENCE
+
+
+def printed_meta_titles(found: list[Evidence], visible: str) -> list[Evidence]:
+    h1s = {normalise(e.value) for e in found if e.field == "title" and e.value and e.method.startswith("html:h1")}
+    titles = {normalise(e.value): e.value for e in found if e.field == "title" and e.value and e.confidence > 0
+              and e.method.startswith(MARKUP_TITLE_METHODS) and long_enough(e.value)}
+    if h1s & titles.keys():
+        return []  # the <h1> is one of the markup titles: the headline is settled
+    wanted = dict(titles)
+    out = []
+    for line in visible.split("\n"):
+        if (key := normalise(line)) in wanted:
+            out.append(candidate("title", wanted.pop(key), "html:visible:meta-title-line", PRINTED_TITLE_CONFIDENCE,
+                                 line))
     return out
 
 

@@ -377,3 +377,17 @@ def test_todays_date_printed_on_the_page_confirms_nothing() -> None:
     visible = "\n".join(["Home", "Council Agrees New Budget For Schools", BODY, "Open today, March 14, 2026"])
     found = [candidate("date_published", "2026-03-14", "html:htmldate-original", 0.45, "2026-03-14")]
     assert printed_candidates(found, visible, textmeta.find_head(visible)) == []
+
+
+def test_markup_title_printed_as_a_line_outranks_a_differing_h1() -> None:
+    # The <h1> is a section name; the markup title is printed as the post's heading.
+    body = "<h1>Toddler Sleep Training</h1><h2>How To Get Toddlers To Sleep In Their Own Bed</h2>"
+    html = f"""<html><head><title>How To Get Toddlers To Sleep In Their Own Bed | Gazette</title>
+<meta property="og:title" content="How To Get Toddlers To Sleep In Their Own Bed"></head><body><article>
+{body}<p>{BODY}</p><p>{BODY}</p></article></body></html>"""
+    doc = infer_html(html)
+    assert doc.title == "How To Get Toddlers To Sleep In Their Own Bed"
+    assert selected(doc)["title"][1] == "html:visible:meta-title-line"
+    # Not printed: the <h1> keeps the title.
+    doc = infer_html(html.replace("<h2>How To Get Toddlers To Sleep In Their Own Bed</h2>", ""))
+    assert doc.title == "Toddler Sleep Training"
