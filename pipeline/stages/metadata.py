@@ -46,7 +46,11 @@ H1_CONFIDENCE = 0.99
 TITLE_SOURCES = {"json-ld": 0.8, "meta[og:title]": 0.75, "meta[twitter:title]": 0.7, "title": 0.65}
 AUTHOR_SOURCES = {"json-ld": 0.75, "meta[byl]": 0.75, "meta": 0.7, "byline-element": 0.6}
 # The first <time> of a page may date a comment or a sidebar item: alone it is not enough.
-DATE_SOURCES = {"json-ld-page": 0.45, "json-ld": 0.8, "meta": 0.8, "time": 0.45}
+# htmldate reads that same <time> and the same WebPage markup, so its agreement with one of them
+# is one voice counted twice: such a pair (0.44 + 0.05) stays below MIN_SUPPORT; a third voice,
+# or a stronger one, carries it.
+WEAK_DATE_CONFIDENCE = 0.44
+DATE_SOURCES = {"json-ld-page": WEAK_DATE_CONFIDENCE, "json-ld": 0.8, "meta": 0.8, "time": WEAK_DATE_CONFIDENCE}
 SITE_SOURCES = {"meta[og:site_name]": 0.75, "json-ld": 0.7}
 
 
@@ -328,7 +332,8 @@ def date_candidates(found: list[Found], meta: dict[str, Any], url: str | None) -
                                  f.value))
     if meta.get("date"):
         # htmldate alone guesses from page furniture too often; it counts only with a second source.
-        out.append(candidate("date_published", meta["date"][:10], "html:htmldate-original", 0.45, meta["date"]))
+        out.append(candidate("date_published", meta["date"][:10], "html:htmldate-original", WEAK_DATE_CONFIDENCE,
+                             meta["date"]))
     if iso := url_date(url):
         out.append(candidate("date_published", iso, "html:url-path", 0.65, url or ""))
     return out

@@ -391,3 +391,20 @@ def test_markup_title_printed_as_a_line_outranks_a_differing_h1() -> None:
     # Not printed: the <h1> keeps the title.
     doc = infer_html(html.replace("<h2>How To Get Toddlers To Sleep In Their Own Bed</h2>", ""))
     assert doc.title == "Toddler Sleep Training"
+
+
+def test_htmldate_agreeing_with_one_weak_machine_date_is_no_publication_date() -> None:
+    from pipeline.stages.metadata import WEAK_DATE_CONFIDENCE, candidate, select
+
+    def pair(method: str) -> list:
+        return [candidate("date_published", "2025-04-14", method, WEAK_DATE_CONFIDENCE, "2025-04-14T12:00:00Z"),
+                candidate("date_published", "2025-04-14", "html:htmldate-original", WEAK_DATE_CONFIDENCE,
+                          "2025-04-14")]
+
+    # htmldate reads the same <time> / WebPage markup: the pair is one voice, and stays null.
+    assert select(pair("html:time[datetime]"), "date_published") is None
+    assert select(pair("html:json-ld-page:webpage.datePublished"), "date_published") is None
+    # A third, independent voice carries it.
+    third = candidate("date_published", "2025-04-14", "html:url-path", 0.65, "https://x.example/2025/04/14/a")
+    assert select([*pair("html:time[datetime]"), third], "date_published").value == "2025-04-14"
+
