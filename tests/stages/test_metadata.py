@@ -408,3 +408,19 @@ def test_htmldate_agreeing_with_one_weak_machine_date_is_no_publication_date() -
     third = candidate("date_published", "2025-04-14", "html:url-path", 0.65, "https://x.example/2025/04/14/a")
     assert select([*pair("html:time[datetime]"), third], "date_published").value == "2025-04-14"
 
+
+def test_trafilatura_title_echoes_the_markup_and_adds_no_agreement() -> None:
+    from pipeline.stages.metadata import H1_CONFIDENCE, candidate, select
+
+    seo = "Top 11 Gaming Console Companies & Manufacturers"
+    h1 = "Top 11 Gaming Console Companies Driving Innovation Globally"
+    found = [candidate("title", seo, "html:json-ld:blogposting.headline", 0.8, seo),
+             candidate("title", seo, "html:meta[og:title]", 0.75, seo),
+             candidate("title", seo, "html:meta[twitter:title]", 0.7, seo),
+             candidate("title", seo, "html:title", 0.65, seo),
+             candidate("title", h1, "html:h1:like-meta-title", H1_CONFIDENCE, h1),
+             candidate("title", seo, "html:trafilatura-title", 0.6, seo)]
+    # Four markup copies of the SEO title do not outvote the <h1>; trafilatura's copy is no fifth voice.
+    assert select(found, "title").method == "html:h1:like-meta-title"
+
+
