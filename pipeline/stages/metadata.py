@@ -181,11 +181,13 @@ def long_enough(text: str) -> bool:
 def title_candidates(found: list[Found], sites: list[str]) -> list[Evidence]:
     out = []
     meta_keys = set()
+    meta_titles = []
     for f in found:
         if f.field != "title" or f.source.startswith("h1"):
             continue
         title = strip_site(f.value, sites)
         meta_keys.add(normalise(title))
+        meta_titles.append(title)
         method = f"html:{f.source}" + (":site-removed" if title != f.value else "")
         out.append(candidate("title", title, method, trust(TITLE_SOURCES, f.source, 0.6), f.value))
     out += not_headlines(found)
@@ -193,7 +195,10 @@ def title_candidates(found: list[Found], sites: list[str]) -> list[Evidence]:
            and len(f.value.split()) <= H1_MAX_WORDS]
     matching = [h for h in h1s if normalise(h) in meta_keys]
     parts = [(h, part) for h in h1s if not matching and (part := meta_title_part(h, meta_keys))]
-    if parts:
+    restored = [(h, title) for h in h1s if (title := restored_title(h, meta_titles))]
+    if restored:
+        out.append(candidate("title", restored[0][1], "html:h1:charset-restored", H1_CONFIDENCE, restored[0][0]))
+    elif parts:
         # "Headline | Opinion", "Blog: Headline", "Dec 18 2025 Headline": the <h1> is the meta
         # title plus a label or a date set off from it; the headline is the meta title's part.
         out.append(candidate("title", parts[0][1], "html:h1:meta-title-part", H1_CONFIDENCE, parts[0][0]))
@@ -207,6 +212,19 @@ def title_candidates(found: list[Found], sites: list[str]) -> list[Evidence]:
         else:
             out.append(candidate("title", h1s[0], "html:h1", h1_confidence(h1s), h1s[0]))
     return out
+
+
+# Characters a page lost to a charset slip: "Beginner? Guide" for "Beginner's Guide".
+LOST_CHARS = re.compile(r"\\\?|\ufffd")
+
+
+def restored_title(h1: str, titles: list[str]) -> str | None:
+    """The markup title that ``h1`` is, with a character or two lost to "?" or "\ufffd" here and there:
+    the markup kept the text the <h1> shows garbled."""
+    if "?" not in h1 and "\ufffd" not in h1:
+        return None
+    pattern = re.compile(LOST_CHARS.sub(".{1,3}", re.escape(h1)))
+    return next((t for t in titles if t != h1 and "\ufffd" not in t and pattern.fullmatch(t)), None)
 
 
 # An <h1> longer than this is a teaser paragraph set in headline type, not a headline.

@@ -424,3 +424,11 @@ def test_trafilatura_title_echoes_the_markup_and_adds_no_agreement() -> None:
     assert select(found, "title").method == "html:h1:like-meta-title"
 
 
+def test_h1_with_characters_lost_to_question_marks_is_the_markup_title() -> None:
+    # The markup says "Budget Vote Explained: What It Means"; the <h1> lost its colon to a "?".
+    doc = infer_html(h1_page("Budget Vote Explained? What It Means"))
+    assert doc.title == "Budget Vote Explained: What It Means"
+    assert selected(doc)["title"][1] == "html:h1:charset-restored"
+    # A real question, not the markup title garbled, is the headline.
+    doc = infer_html(h1_page("Will the Council Agree a New Budget for Schools?"))
+    assert doc.title == "Will the Council Agree a New Budget for Schools?"
