@@ -378,12 +378,21 @@ def trafilatura_candidates(meta: dict[str, Any], sites: list[str]) -> list[Evide
         out.append(candidate("title", strip_site(meta["title"], sites), "html:trafilatura-title", 0.6,
                              meta["title"]))
     if meta.get("author"):
-        people = names.parse_byline(meta["author"].replace(";", ","), single=True)
-        out.append(candidate("authors", "; ".join(people) or None, "html:trafilatura-author",
-                             0.7 if people else 0.0, meta["author"]))
+        out.append(trafilatura_author(meta["author"]))
     if meta.get("sitename"):
         out.append(candidate("outlet", meta["sitename"], "html:trafilatura-sitename", 0.55, meta["sitename"]))
     return out
+
+
+# A comment form's field label that trafilatura read as the page's author ("Name", "Username").
+FORM_LABELS = frozenset({"name", "username", "user name", "your name", "nickname"})
+
+
+def trafilatura_author(value: str) -> Evidence:
+    if value.strip().rstrip(":*").strip().lower() in FORM_LABELS:
+        return candidate("authors", None, "html:trafilatura-author:form-label", 0.0, value)
+    people = names.parse_byline(value.replace(";", ","), single=True)
+    return candidate("authors", "; ".join(people) or None, "html:trafilatura-author", 0.7 if people else 0.0, value)
 
 
 def html_candidates(doc: Doc, registry: Registry) -> list[Evidence]:

@@ -432,3 +432,12 @@ def test_h1_with_characters_lost_to_question_marks_is_the_markup_title() -> None
     # A real question, not the markup title garbled, is the headline.
     doc = infer_html(h1_page("Will the Council Agree a New Budget for Schools?"))
     assert doc.title == "Will the Council Agree a New Budget for Schools?"
+
+
+def test_a_comment_forms_field_label_is_no_author() -> None:
+    from pipeline.stages.metadata import trafilatura_author
+
+    for label in ("Name", "Username", "Name *"):
+        e = trafilatura_author(label)
+        assert e.value is None and e.confidence == 0.0 and e.method.endswith(":form-label"), label
+    assert trafilatura_author("Jane Doe").value == "Jane Doe"
