@@ -35,7 +35,12 @@ LINK_TARGET = re.compile(r"\((?<=\]\()(?:[^()\s]++|\([^)]*\))*+(?:\s+\"[^\"]*\")
 AUTOLINK = re.compile(r"<(?:https?|mailto|tel):[^>\s]+>")
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 MD_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
-FORM_BOX = re.compile(r"\[\s*[xX]?\s*\]|\(\s*[xX*]?\s*\)|_{3,}|\((?:BUTTON|IMG|FORM|submit|reset)\)", re.I)
+# A box glued to a word or bracket with nothing inside but a mark is code, not a field:
+# ``nextMatch()``, ``arr[]``, ``f(x)``; renderers print a field's box apart from its label.
+FORM_BOX = re.compile(
+    r"(?!(?<=[\w)\]])[\[(][xX*]?[)\]])(?:\[\s*[xX]?\s*\]|\(\s*[xX*]?\s*\)|_{3,}|\((?:BUTTON|IMG|FORM|submit|reset)\))",
+    re.I,
+)
 RENDERER_TAG = re.compile(r"^(IFRAME|Image|Video|Embedded|Figure):\s*", re.I)
 DATE = re.compile(
     r"\b(19|20)\d\d\b.*\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"

@@ -192,11 +192,34 @@ def apply_pattern_rules(lines: list[Line]) -> None:
 FORM_FIELD_MAX_WORDS = 8
 
 
+CHECKLIST_MIN_ITEMS = 3
+
+
 def mark_form_fields(lines: list[Line]) -> None:
-    """A short line showing an input box or checkbox ("Last Name ____", "[ ] Remember me")."""
+    """A short line showing an input box or checkbox ("Last Name ____", "[ ] Remember me"),
+    unless it is an item of a checklist the article prints."""
+    in_checklist = checklist_items(lines)
     for line in kept(lines):
-        if line.form and line.words <= FORM_FIELD_MAX_WORDS and not line.terminal:
+        if line.form and line.words <= FORM_FIELD_MAX_WORDS and not line.terminal and line.no not in in_checklist:
             line.rule = "form-field"
+
+
+def checklist_items(lines: list[Line]) -> set[int]:
+    """Line numbers of box lines in a run (blank lines between them allowed) of at least
+    ``CHECKLIST_MIN_ITEMS`` where some item is longer than a field's label: a form's boxes
+    are labelled in a few words, an article's to-do list also holds whole instructions."""
+    items: set[int] = set()
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.blank:
+            continue
+        if line is not None and line.form:
+            run.append(line)
+            continue
+        if len(run) >= CHECKLIST_MIN_ITEMS and any(box.words > FORM_FIELD_MAX_WORDS for box in run):
+            items.update(box.no for box in run)
+        run = []
+    return items
 
 
 def mark_menu_bullets(lines: list[Line]) -> None:

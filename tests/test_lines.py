@@ -101,6 +101,18 @@ def test_digits_dates_headings_and_forms() -> None:
     assert make_line(1, "2024 15").digit_share > 0.5
 
 
+@pytest.mark.parametrize("box", ["[ ] Remember me", "( ) Yes", "(*) No", "Email[          ]", "Name ____"])
+def test_renderer_boxes_are_form_fields(box: str) -> None:
+    assert make_line(1, box).form
+
+
+@pytest.mark.parametrize("code", ["def start_docker():", "return result.stdout.strip()", "f(x) = 2x", "arr[] = 1"])
+def test_brackets_glued_to_a_word_are_code_not_boxes(code: str) -> None:
+    line = make_line(1, code)
+    assert not line.form
+    assert line.text == code
+
+
 def test_split_lines_numbers_from_one_and_keeps_blanks() -> None:
     lines = split_lines("Title\n\nBody line.")
     assert [ln.no for ln in lines] == [1, 2, 3]

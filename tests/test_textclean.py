@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline import linemodel, textclean
+from pipeline.lines import split_lines
 from pipeline.textclean import clean_text
 from tests.conftest import seed_text
 
@@ -115,6 +116,19 @@ def test_sentence_bullets_in_the_body_stay() -> None:
     kept = clean_text(text).text.split("\n")
     assert all(b in kept for b in bullets)
     assert "Key Takeaways" in kept
+
+
+def test_form_boxes_go_but_a_checklist_with_instructions_stays() -> None:
+    form = split_lines("[ ] Remember me\n[ ] Keep me signed in\n[ ] Send me offers")
+    textclean.mark_form_fields(form)
+    assert [ln.rule for ln in form] == ["form-field"] * 3
+    checklist = split_lines("\n".join([
+        "[ ] Book the venue",
+        "[ ] Research and book venue – tour favorites, compare offerings, book the venue; set firm date",
+        "[ ] Hire a photographer",
+    ]))
+    textclean.mark_form_fields(checklist)
+    assert [ln.rule for ln in checklist] == ["", "", ""]
 
 
 def test_markdown_link_targets_are_dropped_from_kept_text() -> None:
