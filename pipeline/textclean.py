@@ -205,21 +205,20 @@ def mark_form_fields(lines: list[Line]) -> None:
 
 
 def checklist_items(lines: list[Line]) -> set[int]:
-    """Line numbers of box lines in a run (blank lines between them allowed) of at least
-    ``CHECKLIST_MIN_ITEMS`` where some item is longer than a field's label: a form's boxes
-    are labelled in a few words, an article's to-do list also holds whole instructions."""
-    items: set[int] = set()
-    run: list[Line] = []
-    for line in [*lines, None]:
-        if line is not None and line.blank:
-            continue
-        if line is not None and line.form:
-            run.append(line)
-            continue
-        if len(run) >= CHECKLIST_MIN_ITEMS and any(box.words > FORM_FIELD_MAX_WORDS for box in run):
-            items.update(box.no for box in run)
-        run = []
-    return items
+    """Line numbers of the page's checklists: runs (blank lines between allowed) of at least
+    ``CHECKLIST_MIN_ITEMS`` box lines, once one run on the page holds an item longer than a
+    field's label. A form's boxes are labelled in a few words; an article's to-do lists also
+    hold whole instructions, and its shorter lists ("[ ] Tips for vendors") are lists too."""
+    runs: list[list[Line]] = [[]]
+    for line in lines:
+        if line.form:
+            runs[-1].append(line)
+        elif not line.blank and runs[-1]:
+            runs.append([])
+    runs = [run for run in runs if len(run) >= CHECKLIST_MIN_ITEMS]
+    if not any(box.words > FORM_FIELD_MAX_WORDS for run in runs for box in run):
+        return set()
+    return {box.no for run in runs for box in run}
 
 
 def mark_menu_bullets(lines: list[Line]) -> None:

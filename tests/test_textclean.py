@@ -131,6 +131,18 @@ def test_form_boxes_go_but_a_checklist_with_instructions_stays() -> None:
     assert [ln.rule for ln in checklist] == ["", "", ""]
 
 
+def test_short_lists_of_a_page_with_a_checklist_stay_but_a_lone_box_goes() -> None:
+    page = split_lines("\n".join([
+        "[ ] Research and book venue – tour favorites, compare offerings, book the venue; set firm date",
+        "[ ] Hire a photographer", "[ ] Book the band", "",
+        "Budget",
+        "[ ] Tips for vendors", "[ ] Parent gifts", "[ ] Insurance for rings", "",
+        "Subscribe to our newsletter", "Email address [                    ]",
+    ]))
+    textclean.mark_form_fields(page)
+    assert [ln.rule for ln in page if ln.form] == [""] * 6 + ["form-field"]
+
+
 def test_markdown_link_targets_are_dropped_from_kept_text() -> None:
     text = page_with("See [the full budget](https://example.org/budget.pdf) for the details of every item.",
                      where="inside")
