@@ -322,3 +322,19 @@ def test_a_sentence_dates_the_page_only_if_it_leads_with_the_date() -> None:
     leading = "04.Apr.2019: earlier versions of this paper went online, as the authors say."
     found = textmeta.date_line(make_line(0, leading))
     assert found is not None and found.iso == "2019-04-04"
+
+
+def test_by_line_naming_no_person_gives_its_credit_as_printed() -> None:
+    head = textmeta.find_head(page("Council Agrees New Budget For Schools", "By: Great Day Editorial Team",
+                                   "24 July, 2024"))
+    assert head.authors == [] and head.credit == ["Great Day Editorial Team"]
+    # One word is a credit only beside a date ("By State" in a filter menu is none).
+    assert textmeta.byline_credit("by whova | Apr 21, 2025", single=True) == ["whova"]
+    assert textmeta.byline_credit("By State") == []
+
+
+def test_reading_time_picture_and_link_words_after_a_name_are_cut() -> None:
+    assert textmeta.byline_names("By Kyle Howells 15 min read")[0] == ["Kyle Howells"]
+    assert textmeta.byline_names("By Matt Eland avatar")[0] == ["Matt Eland"]
+    assert textmeta.byline_names("By Jane Doe View In Digital Edition")[0] == ["Jane Doe"]
+    assert textmeta.byline_names("ByRhonda Krause UpdatedJanuary 25, 2026")[0] == ["Rhonda Krause"]

@@ -109,6 +109,8 @@ def relative_candidate(text: str, prefix: str, reference: str | None) -> Evidenc
 # A "By" or "Published" line away from the head (an author box, a dateline under the article):
 # selected only when alone.
 ELSEWHERE_CONFIDENCE = 0.55
+# A "By" line beside the headline that names no person: its credit (a desk, a pen name) as printed.
+CREDIT_CONFIDENCE = 0.6
 
 
 def text_candidates(doc: Doc, registry: Registry) -> list[Evidence]:
@@ -117,6 +119,11 @@ def text_candidates(doc: Doc, registry: Registry) -> list[Evidence]:
     found = head_candidates(head, "text", doc.crawl_date)
     # A byline crediting a desk ("Staff Correspondents") says the page names nobody: no search further.
     credited = head.byline is not None and names.collective_byline(head.byline.text)
+    if head.byline is not None and not head.authors and head.credit:
+        # "By Great Day Editorial Team": the page credits a desk or a pen name, as printed.
+        found.append(candidate("authors", "; ".join(head.credit), "text:byline-line:credit", CREDIT_CONFIDENCE,
+                               head.byline.text))
+        credited = True
     lines = textmeta.content_lines(page_text)
     if not head.authors and not credited and (elsewhere := textmeta.page_byline(lines)):
         line, people = elsewhere

@@ -308,6 +308,14 @@ def test_author_box_below_the_article_names_the_author() -> None:
     assert selected_evidence(doc, "authors").method == "text:byline-line:elsewhere"
 
 
+def test_by_line_crediting_a_desk_names_the_desk() -> None:
+    text = "\n".join(["Home", "News", "Council Agrees New Budget For Schools", "By Marketing Team",
+                      "24 July, 2024", BODY, BODY, BODY])
+    doc = infer_dump(text)
+    assert doc.authors == ["Marketing Team"]
+    assert selected_evidence(doc, "authors").method == "text:byline-line:credit"
+
+
 def test_by_lines_naming_different_people_name_nobody() -> None:
     # A list of related posts, each by someone: none of them is this page's author.
     text = "\n".join(["Home", "News", "Council Agrees New Budget For Schools", BODY, BODY, BODY,
