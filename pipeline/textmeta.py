@@ -313,6 +313,21 @@ def byline_credit(text: str, single: bool = False) -> list[str]:
     return list(dict.fromkeys(" ".join(names.unrepeated(p.split())) for p in parts))
 
 
+def team_credit(text: str) -> list[str]:
+    """ "Everfit Team", "Podium Staff": a site's team credited by name beside the headline (no "By");
+    the other words must be a name's, not a heading's or a role's ("Our Recruiting Team", "Senior Staff")."""
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 4 or not all(t[:1].isupper() or t[:1].isdigit() for t in tokens):
+        return []
+    lowered = [t.lower().strip(".,") for t in tokens]
+    team = names.word_set("team_words")
+    if lowered[0] not in team and lowered[-1] not in team:
+        return []
+    others = [t for t in lowered if t not in team]
+    not_name = names.word_set("heading_words") | names.word_set("roles") | names.word_set("collectives")
+    return [text.strip()] if others and not any(t in not_name for t in others) else []
+
+
 def credit_part(part: str) -> bool:
     return (len(part.split()) <= CREDIT_MAX_WORDS and part[:1].isalnum() and (part[-1:].isalnum() or part[-1:] == ")")
             and not NOT_CREDIT.search(part)
@@ -645,7 +660,7 @@ def find_head(text: str, title_hint: str | None = None) -> HeadMeta:
             head.byline, head.authors, head.byline_prefixed = line, people, prefixed
         elif head.byline is None and (prefixed or names.collective_byline(line.text)):
             head.byline, head.byline_prefixed = line, prefixed  # "Staff Correspondents": names nobody
-            head.credit = byline_credit(line.text, single=not far)
+            head.credit = byline_credit(line.text, single=not far) or team_credit(line.text)
     if head.byline is None:
         loose_byline(lines, head)
     return head if head.date or head.relative else loose_date(lines, head)

@@ -338,3 +338,10 @@ def test_reading_time_picture_and_link_words_after_a_name_are_cut() -> None:
     assert textmeta.byline_names("By Matt Eland avatar")[0] == ["Matt Eland"]
     assert textmeta.byline_names("By Jane Doe View In Digital Edition")[0] == ["Jane Doe"]
     assert textmeta.byline_names("ByRhonda Krause UpdatedJanuary 25, 2026")[0] == ["Rhonda Krause"]
+
+
+def test_team_named_beside_the_headline_is_its_credit() -> None:
+    head = textmeta.find_head(page("Council Agrees New Budget For Schools", "Everfit Team", "24 July, 2024"))
+    assert head.authors == [] and head.credit == ["Everfit Team"]
+    assert textmeta.team_credit("Our Recruiting Team") == []  # a heading, not a name's team
+    assert textmeta.team_credit("Trim Correspondents") == []

@@ -117,7 +117,8 @@ def text_candidates(doc: Doc, registry: Registry) -> list[Evidence]:
     page_text = doc.hints.get("page_text", "")
     head = textmeta.find_head(page_text)
     found = head_candidates(head, "text", doc.crawl_date)
-    # A byline crediting a desk ("Staff Correspondents") says the page names nobody: no search further.
+    # A byline crediting a desk ("Staff Correspondents") says the page names nobody: no search further;
+    # a "By" line or a team named beside the headline ("Everfit Team") is the page's credit, as printed.
     credited = head.byline is not None and names.collective_byline(head.byline.text)
     if head.byline is not None and not head.authors and head.credit:
         # "By Great Day Editorial Team": the page credits a desk or a pen name, as printed.
