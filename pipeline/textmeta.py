@@ -354,7 +354,9 @@ def question_title(line: Line) -> bool:
 
 
 def title_candidate(line: Line) -> bool:
-    return (3 <= line.words <= 30 and not widget_label(line.text) and not ui_phrase(line)
+    # A short "Label: value" line ("Category: News", or "Teaching Online: Effective Practices") stays
+    # a candidate: the model weighs its shape (feature ``widget_label``) against the rest.
+    return (3 <= line.words <= 30 and not ui_phrase(line)
             and not BY_PREFIX.match(line.text)
             and not DATE_WORDS.match(line.text) and len(line.text) <= 250 and not line.bullet
             and (not line.prose or question_title(line))
@@ -541,6 +543,7 @@ def title_features(lines: list[Line]) -> dict[int, dict[str, float]]:
             "shouting": float(shouting(line.text)),
             "widget_words": names.heading_words_share(line.text),
             "words_4_6": float(4 <= line.words <= 6),
+            "widget_label": float(widget_label(line.text)),
             "body_overlap": overlap_after(words, last_seen, i),
             "prose_above": math.log1p(bisect.bisect_left(prose_at, i)),
             "names_someone": float(bool(names.parse_byline(line.text))),

@@ -345,3 +345,9 @@ def test_team_named_beside_the_headline_is_its_credit() -> None:
     assert head.authors == [] and head.credit == ["Everfit Team"]
     assert textmeta.team_credit("Our Recruiting Team") == []  # a heading, not a name's team
     assert textmeta.team_credit("Trim Correspondents") == []
+
+
+def test_headline_shaped_as_label_and_value_is_a_candidate() -> None:
+    # "Label: value" lines are weighed by the model (feature widget_label), not ruled out.
+    head = textmeta.find_head(page("Critique Navidad: Carved in Stone", "By Jane Doe", "24 July, 2024"))
+    assert head.title_text == "Critique Navidad: Carved in Stone"
