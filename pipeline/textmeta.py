@@ -240,6 +240,25 @@ def page_dateline(lines: list[Line]) -> tuple[Line, dates.FoundDate] | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def byline_dateline(lines: list[Line]) -> tuple[Line, dates.FoundDate] | None:
+    """No date beside the headline: the date printed on or right under a "By" line naming someone
+    ("By Sara Brown" over "Apr 21, 2021"), wherever the headline finder stood, if every such pair on
+    the page gives the same date (a list of posts, each with its author and date, gives none)."""
+    found: dict[str, tuple[Line, dates.FoundDate]] = {}
+    for i, line in enumerate(lines):
+        if line.words > DATELINE_MAX_WORDS or not line.text[:1].isalpha():
+            continue
+        people, prefixed = byline_names(line.text)
+        if not (people and prefixed):
+            continue
+        below = lines[i + 1 : i + 2]
+        for dated in [line, *(ln for ln in below if ln.words <= DATELINE_MAX_WORDS // 2)]:
+            if date := date_line(dated):
+                found.setdefault(date.iso, (dated, date))
+                break
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 @cache
 def image_alt() -> re.Pattern[str]:
     """Image markers before a name: lynx's "[headshot-96x96.jpg]", alt text ("Picture of")."""
