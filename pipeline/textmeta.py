@@ -683,9 +683,27 @@ def find_head(text: str, title_hint: str | None = None) -> HeadMeta:
         elif head.byline is None and (prefixed or names.collective_byline(line.text)):
             head.byline, head.byline_prefixed = line, prefixed  # "Staff Correspondents": names nobody
             head.credit = byline_credit(line.text, single=not far) or team_credit(line.text)
+    # A name in the dateline's meta line outranks a heading word taken for a desk ("Business").
+    if not head.authors and not head.credit and head.dateline is not None \
+            and (people := dateline_names(head.dateline.text)):
+        head.byline, head.authors, head.byline_prefixed = head.dateline, people, False
     if head.byline is None:
         loose_byline(lines, head)
     return head if head.date or head.relative else loose_date(lines, head)
+
+
+# Between the parts of a meta line: "December 15, 2025 · 30 min · Ash Vardanian", "109 Comments | Jill Winger | …".
+META_SEPARATOR = re.compile(r"\s*[·•|⋅]\s*")
+
+
+def dateline_names(text: str) -> list[str]:
+    """The one part of a dateline that is a bare name ("December 15, 2025 · 30 min · Ash Vardanian"):
+    the author, printed in the page's meta line without "By"."""
+    found = []
+    for part in META_SEPARATOR.split(text):
+        if part and not dates.find_dates(part) and (people := byline_names(part)[0]):
+            found.append(people)
+    return found[0] if len(found) == 1 else []
 
 
 def loose_byline(lines: list[Line], head: HeadMeta) -> None:

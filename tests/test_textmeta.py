@@ -351,3 +351,9 @@ def test_headline_shaped_as_label_and_value_is_a_candidate() -> None:
     # "Label: value" lines are weighed by the model (feature widget_label), not ruled out.
     head = textmeta.find_head(page("Critique Navidad: Carved in Stone", "By Jane Doe", "24 July, 2024"))
     assert head.title_text == "Critique Navidad: Carved in Stone"
+
+
+def test_bare_name_in_the_meta_line_of_the_dateline_is_the_byline() -> None:
+    head = textmeta.find_head(page("Council Agrees New Budget For Schools",
+                                   "December 15, 2025 · 30 min · 6279 words · Jane Doe"))
+    assert head.authors == ["Jane Doe"] and head.date is not None and head.date.iso == "2025-12-15"
