@@ -696,12 +696,19 @@ def find_head(text: str, title_hint: str | None = None) -> HeadMeta:
 META_SEPARATOR = re.compile(r"\s*[·•|⋅]\s*")
 
 
+# A time or a comment count beside a dateline's name ("Sep 01, 2023 10:01 am Katie Liguori").
+TIME_OR_COUNT = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\b\d+\s+comments?\b", re.I)
+
+
 def dateline_names(text: str) -> list[str]:
-    """The one part of a dateline that is a bare name ("December 15, 2025 · 30 min · Ash Vardanian"):
-    the author, printed in the page's meta line without "By"."""
+    """The one part of a dateline that is a bare name once its date is cut ("December 15, 2025 · 30 min
+    · Ash Vardanian", "Dec 17, 2025Julian K. Arni"): the author, printed in the meta line without "By"."""
     found = []
     for part in META_SEPARATOR.split(text):
-        if part and not dates.find_dates(part) and (people := byline_names(part)[0]):
+        for date in dates.find_dates(part):
+            part = part.replace(date.snippet, " ")
+        part = TIME_OR_COUNT.sub(" ", part).strip(" ,;:-–—")
+        if part and (people := byline_names(part)[0]):
             found.append(people)
     return found[0] if len(found) == 1 else []
 

@@ -357,3 +357,4 @@ def test_bare_name_in_the_meta_line_of_the_dateline_is_the_byline() -> None:
     head = textmeta.find_head(page("Council Agrees New Budget For Schools",
                                    "December 15, 2025 · 30 min · 6279 words · Jane Doe"))
     assert head.authors == ["Jane Doe"] and head.date is not None and head.date.iso == "2025-12-15"
+    assert textmeta.dateline_names("Dec 17, 2025Julian Arni") == ["Julian Arni"]  # glued to its date
