@@ -143,9 +143,13 @@ BYLINE_END = re.compile(
     r"(?:(?<=[a-z])(?=(?:Published|Updated|Posted|Last|Modified|Reviewed|Fact)\b))|"
     # a date glued to the name: "Kathryn GiuffridaMar 5, 2025"
     r"(?:(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))|"
-    r"\s*(?:\||•|·|⋅|—|–\s|\bon\s+(?=[A-Z0-9])|\b(?i:published|updated|posted|last updated|modified)\b|"
-    # "By Erin Spain 4 Comments": the comment count after the names.
-    r"\s\d+\s+(?i:comments?)\b).*$",
+    # a date keyword glued to its date: "By Rhonda Krause UpdatedJanuary 25, 2026"
+    r"\s*(?:\||•|·|⋅|—|–\s|\bon\s+(?=[A-Z0-9])|"
+    r"\b(?i:published|updated|posted|last updated|modified)(?:\b|(?=[A-Z0-9]))|"
+    # "By Erin Spain 4 Comments", "By Kyle Howells 15 min read": a count after the names.
+    r"\s\d+\s+(?i:comments?|min|mins|minutes?)\b|"
+    # "By Matt Eland avatar", "Written by Christian Eilers [2393b4]": the author's picture after the name.
+    r"\s+(?i:avatar|profile pic(?:ture)?)\b|\s+\[).*$",
 )
 
 
@@ -162,6 +166,7 @@ class HeadMeta:
     relative: Line | None = None  # a date without a year ("April 30"), near the title
     loose_byline: bool = False  # the byline stands above the article's text, not beside the headline
     loose_date: bool = False  # the date stands above the article's text, not beside the headline
+    credit: list[str] = field(default_factory=list)  # a "By" line naming no person: its credit as printed
 
 
 BARE_BY = re.compile(r"^(?:(?:written|words|story|posted)\s+)?by:?$", re.I)
@@ -235,6 +240,25 @@ def page_dateline(lines: list[Line]) -> tuple[Line, dates.FoundDate] | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def byline_dateline(lines: list[Line]) -> tuple[Line, dates.FoundDate] | None:
+    """No date beside the headline: the date printed on or right under a "By" line naming someone
+    ("By Sara Brown" over "Apr 21, 2021"), wherever the headline finder stood, if every such pair on
+    the page gives the same date (a list of posts, each with its author and date, gives none)."""
+    found: dict[str, tuple[Line, dates.FoundDate]] = {}
+    for i, line in enumerate(lines):
+        if line.words > DATELINE_MAX_WORDS or not line.text[:1].isalpha():
+            continue
+        people, prefixed = byline_names(line.text)
+        if not (people and prefixed):
+            continue
+        below = lines[i + 1 : i + 2]
+        for dated in [line, *(ln for ln in below if ln.words <= DATELINE_MAX_WORDS // 2)]:
+            if date := date_line(dated):
+                found.setdefault(date.iso, (dated, date))
+                break
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 @cache
 def image_alt() -> re.Pattern[str]:
     """Image markers before a name: lynx's "[headshot-96x96.jpg]", alt text ("Picture of")."""
@@ -253,9 +277,9 @@ def image_alt_phrases() -> str:
     return "|".join(re.escape(a) for a in sorted(names.vocabulary()["image_alts"], key=len, reverse=True))
 
 
-def byline_names(text: str, single: bool = False) -> tuple[list[str], bool]:
-    """(names, had a "By" prefix) read from a byline-shaped line; with ``single``, a "By" line may
-    name one word ("By Lauren": the caller vouches for it, a date standing beside it)."""
+def byline_body(text: str) -> tuple[str, bool]:
+    """(the names' part of a byline-shaped line, had a "By" prefix): image alt text, the "By",
+    and what follows the names (a date, a section, a comment count) cut off."""
     if text[:1] == "[" or text[:1].lower() in "pahi":  # cheap gate: most lines start otherwise
         text = image_alt().sub("", text, count=1)
         # "Picture of Jane Doe Picture of Jane Doe Jane Doe": the alt text again before each copy.
@@ -264,21 +288,77 @@ def byline_names(text: str, single: bool = False) -> tuple[list[str], bool]:
     inner = None if prefix else INNER_BY.search(text)
     if inner and (NO_WORDS.match(text[: inner.start()]) or dates.find_dates(text[: inner.start()])):
         prefix = inner  # "On January 12, 2025 By Gabby Boucher In Travel": the byline follows the date
-    prefixed = bool(prefix)
     body = BYLINE_END.split(text[prefix.end():], maxsplit=1)[0] if prefix else text
     body = IN_SECTION.split(body, maxsplit=1)[0]
     for found in dates.find_dates(body):
         body = body.split(found.snippet, 1)[0]
-    body = body.strip(" ,;:-–—|•·⋅")
+    return body.strip(" ,;:-–—|•·⋅"), bool(prefix)
+
+
+def byline_names(text: str, single: bool = False) -> tuple[list[str], bool]:
+    """(names, had a "By" prefix) read from a byline-shaped line; with ``single``, a "By" line may
+    name one word ("By Lauren": the caller vouches for it, a date standing beside it)."""
+    body, prefixed = byline_body(text)
     if not body:
         return [], prefixed
     people = names.parse_byline(body)
+    if not people and prefixed and (trimmed := trailing_widget_words(body)) != body:
+        people = names.parse_byline(trimmed)  # "By A. J. Neal View …": a link's words after the name
     if not people and single and prefixed and len(body.split()) == 1:
         people = names.parse_byline(body, single=True)  # "By Lauren": a one-word name, said to be one
     # A heading word voids a bare line, unless it stands in the role after the names.
     if not prefixed and (not people or names.heading_words(body) and not names_with_role(body, people)):
         return [], False
     return people, prefixed
+
+
+CREDIT_MAX_WORDS = 5  # a credit part longer than this is a sentence or a menu, not a name
+CREDIT_MAX_PARTS = 3  # more parts than this: names run into roles and captions, not a credit
+NOT_CREDIT = re.compile(r"[@/\d]|https?:|www\.")  # an e-mail address, a link, a count
+
+
+def byline_credit(text: str, single: bool = False) -> list[str]:
+    """A "By" line that names no person ("By Great Day Editorial Team", "by whova"): the credit
+    as printed, split where a byline lists several. One word ("By State" in a filter menu) is a
+    credit only with ``single``: the caller vouches for it, a date standing beside it."""
+    body, prefixed = byline_body(text)
+    if not prefixed or not body or names.names_nobody(body.lower()):
+        return []
+    parts = [p.strip() for p in names.SEPARATORS.split(body) if p.strip()]
+    if not 0 < len(parts) <= CREDIT_MAX_PARTS or (len(parts) == 1 and len(parts[0].split()) == 1 and not single):
+        return []
+    if any(not credit_part(p) for p in parts):
+        return []
+    return list(dict.fromkeys(" ".join(names.unrepeated(p.split())) for p in parts))
+
+
+def team_credit(text: str) -> list[str]:
+    """ "Everfit Team", "Podium Staff": a site's team credited by name beside the headline (no "By");
+    the other words must be a name's, not a heading's or a role's ("Our Recruiting Team", "Senior Staff")."""
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 4 or not all(t[:1].isupper() or t[:1].isdigit() for t in tokens):
+        return []
+    lowered = [t.lower().strip(".,") for t in tokens]
+    team = names.word_set("team_words")
+    if lowered[0] not in team and lowered[-1] not in team:
+        return []
+    others = [t for t in lowered if t not in team]
+    not_name = names.word_set("heading_words") | names.word_set("roles") | names.word_set("collectives")
+    return [text.strip()] if others and not any(t in not_name for t in others) else []
+
+
+def credit_part(part: str) -> bool:
+    return (len(part.split()) <= CREDIT_MAX_WORDS and part[:1].isalnum() and (part[-1:].isalnum() or part[-1:] == ")")
+            and not NOT_CREDIT.search(part)
+            and not GLUED_WORDS.search(part))
+
+
+def trailing_widget_words(body: str) -> str:
+    """ "Jane Doe View", "Jane Doe Follow": a link's words after a name (``after_name``), cut."""
+    tokens = body.split()
+    while len(tokens) > 2 and tokens[-1].lower().strip(".,:;»›") in names.word_set("after_name"):
+        tokens.pop()
+    return " ".join(tokens)
 
 
 def widget_label(text: str) -> bool:
@@ -293,7 +373,9 @@ def question_title(line: Line) -> bool:
 
 
 def title_candidate(line: Line) -> bool:
-    return (3 <= line.words <= 30 and not widget_label(line.text) and not ui_phrase(line)
+    # A short "Label: value" line ("Category: News", or "Teaching Online: Effective Practices") stays
+    # a candidate: the model weighs its shape (feature ``widget_label``) against the rest.
+    return (3 <= line.words <= 30 and not ui_phrase(line)
             and not BY_PREFIX.match(line.text)
             and not DATE_WORDS.match(line.text) and len(line.text) <= 250 and not line.bullet
             and (not line.prose or question_title(line))
@@ -480,6 +562,7 @@ def title_features(lines: list[Line]) -> dict[int, dict[str, float]]:
             "shouting": float(shouting(line.text)),
             "widget_words": names.heading_words_share(line.text),
             "words_4_6": float(4 <= line.words <= 6),
+            "widget_label": float(widget_label(line.text)),
             "body_overlap": overlap_after(words, last_seen, i),
             "prose_above": math.log1p(bisect.bisect_left(prose_at, i)),
             "names_someone": float(bool(names.parse_byline(line.text))),
@@ -599,9 +682,35 @@ def find_head(text: str, title_hint: str | None = None) -> HeadMeta:
             head.byline, head.authors, head.byline_prefixed = line, people, prefixed
         elif head.byline is None and (prefixed or names.collective_byline(line.text)):
             head.byline, head.byline_prefixed = line, prefixed  # "Staff Correspondents": names nobody
+            head.credit = byline_credit(line.text, single=not far) or team_credit(line.text)
+    # A name in the dateline's meta line outranks a heading word taken for a desk ("Business").
+    if not head.authors and not head.credit and head.dateline is not None \
+            and (people := dateline_names(head.dateline.text)):
+        head.byline, head.authors, head.byline_prefixed = head.dateline, people, False
     if head.byline is None:
         loose_byline(lines, head)
     return head if head.date or head.relative else loose_date(lines, head)
+
+
+# Between the parts of a meta line: "December 15, 2025 · 30 min · Ash Vardanian", "109 Comments | Jill Winger | …".
+META_SEPARATOR = re.compile(r"\s*[·•|⋅]\s*")
+
+
+# A time or a comment count beside a dateline's name ("Sep 01, 2023 10:01 am Katie Liguori").
+TIME_OR_COUNT = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\b\d+\s+comments?\b", re.I)
+
+
+def dateline_names(text: str) -> list[str]:
+    """The one part of a dateline that is a bare name once its date is cut ("December 15, 2025 · 30 min
+    · Ash Vardanian", "Dec 17, 2025Julian K. Arni"): the author, printed in the meta line without "By"."""
+    found = []
+    for part in META_SEPARATOR.split(text):
+        for date in dates.find_dates(part):
+            part = part.replace(date.snippet, " ")
+        part = TIME_OR_COUNT.sub(" ", part).strip(" ,;:-–—")
+        if part and (people := byline_names(part)[0]):
+            found.append(people)
+    return found[0] if len(found) == 1 else []
 
 
 def loose_byline(lines: list[Line], head: HeadMeta) -> None:

@@ -322,3 +322,39 @@ def test_a_sentence_dates_the_page_only_if_it_leads_with_the_date() -> None:
     leading = "04.Apr.2019: earlier versions of this paper went online, as the authors say."
     found = textmeta.date_line(make_line(0, leading))
     assert found is not None and found.iso == "2019-04-04"
+
+
+def test_by_line_naming_no_person_gives_its_credit_as_printed() -> None:
+    head = textmeta.find_head(page("Council Agrees New Budget For Schools", "By: Great Day Editorial Team",
+                                   "24 July, 2024"))
+    assert head.authors == [] and head.credit == ["Great Day Editorial Team"]
+    # One word is a credit only beside a date ("By State" in a filter menu is none).
+    assert textmeta.byline_credit("by whova | Apr 21, 2025", single=True) == ["whova"]
+    assert textmeta.byline_credit("By State") == []
+
+
+def test_reading_time_picture_and_link_words_after_a_name_are_cut() -> None:
+    assert textmeta.byline_names("By Kyle Howells 15 min read")[0] == ["Kyle Howells"]
+    assert textmeta.byline_names("By Matt Eland avatar")[0] == ["Matt Eland"]
+    assert textmeta.byline_names("By Jane Doe View In Digital Edition")[0] == ["Jane Doe"]
+    assert textmeta.byline_names("ByRhonda Krause UpdatedJanuary 25, 2026")[0] == ["Rhonda Krause"]
+
+
+def test_team_named_beside_the_headline_is_its_credit() -> None:
+    head = textmeta.find_head(page("Council Agrees New Budget For Schools", "Everfit Team", "24 July, 2024"))
+    assert head.authors == [] and head.credit == ["Everfit Team"]
+    assert textmeta.team_credit("Our Recruiting Team") == []  # a heading, not a name's team
+    assert textmeta.team_credit("Trim Correspondents") == []
+
+
+def test_headline_shaped_as_label_and_value_is_a_candidate() -> None:
+    # "Label: value" lines are weighed by the model (feature widget_label), not ruled out.
+    head = textmeta.find_head(page("Critique Navidad: Carved in Stone", "By Jane Doe", "24 July, 2024"))
+    assert head.title_text == "Critique Navidad: Carved in Stone"
+
+
+def test_bare_name_in_the_meta_line_of_the_dateline_is_the_byline() -> None:
+    head = textmeta.find_head(page("Council Agrees New Budget For Schools",
+                                   "December 15, 2025 · 30 min · 6279 words · Jane Doe"))
+    assert head.authors == ["Jane Doe"] and head.date is not None and head.date.iso == "2025-12-15"
+    assert textmeta.dateline_names("Dec 17, 2025Julian Arni") == ["Julian Arni"]  # glued to its date

@@ -113,23 +113,40 @@ def relative_candidate(text: str, prefix: str, reference: str | None) -> Evidenc
 # A "By" or "Published" line away from the head (an author box, a dateline under the article):
 # selected only when alone.
 ELSEWHERE_CONFIDENCE = 0.55
+BESIDE_BYLINE_CONFIDENCE = 0.6  # a date on or under a "By" line away from the head (above LOOSE_DATE_CONFIDENCE)
+# A "By" line beside the headline that names no person: its credit (a desk, a pen name) as printed.
+CREDIT_CONFIDENCE = 0.6
 
 
 def text_candidates(doc: Doc, registry: Registry) -> list[Evidence]:
     page_text = doc.hints.get("page_text", "")
     head = textmeta.find_head(page_text)
     found = head_candidates(head, "text", doc.crawl_date)
-    # A byline crediting a desk ("Staff Correspondents") says the page names nobody: no search further.
+    # A byline crediting a desk ("Staff Correspondents") says the page names nobody: no search further;
+    # a "By" line or a team named beside the headline ("Everfit Team") is the page's credit, as printed.
     credited = head.byline is not None and names.collective_byline(head.byline.text)
+    if head.byline is not None and not head.authors and head.credit:
+        # "By Great Day Editorial Team": the page credits a desk or a pen name, as printed.
+        found.append(candidate("authors", "; ".join(head.credit), "text:byline-line:credit", CREDIT_CONFIDENCE,
+                               head.byline.text))
+        credited = True
     lines = textmeta.content_lines(page_text)
     if not head.authors and not credited and (elsewhere := textmeta.page_byline(lines)):
         line, people = elsewhere
         found.append(candidate("authors", "; ".join(people), "text:byline-line:elsewhere", ELSEWHERE_CONFIDENCE,
                                line.text))
-    if head.date is None and head.relative is None and (published := textmeta.page_dateline(lines)):
+    published = textmeta.page_dateline(lines) if head.date is None and head.relative is None else None
+    if published:
         line, date = published
         found.append(candidate("date_published", date.iso, f"text:dateline:{date.pattern}:elsewhere",
                                ELSEWHERE_CONFIDENCE, line.text))
+    elif (head.date is None or head.loose_date) and head.relative is None \
+            and (beside := textmeta.byline_dateline(lines)):
+        # A dateline beside a "By" line is the article's, wherever the headline was taken: it outranks
+        # a lone date above the text.
+        line, date = beside
+        found.append(candidate("date_published", date.iso, f"text:dateline:{date.pattern}:beside-byline",
+                               BESIDE_BYLINE_CONFIDENCE, line.text))
     site = head.title_site or textmeta.site_suffix(page_text, head.title_text)
     return found + suffix_candidates(registry, site)
 

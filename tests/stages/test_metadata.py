@@ -308,6 +308,29 @@ def test_author_box_below_the_article_names_the_author() -> None:
     assert selected_evidence(doc, "authors").method == "text:byline-line:elsewhere"
 
 
+def test_by_line_crediting_a_desk_names_the_desk() -> None:
+    text = "\n".join(["Home", "News", "Council Agrees New Budget For Schools", "By Marketing Team",
+                      "24 July, 2024", BODY, BODY, BODY])
+    doc = infer_dump(text)
+    assert doc.authors == ["Marketing Team"]
+    assert selected_evidence(doc, "authors").method == "text:byline-line:credit"
+
+
+def test_date_under_a_by_line_away_from_the_headline_dates_the_page() -> None:
+    # The headline finder takes a menu line; the "By" line and its date stand further down.
+    text = "\n".join(["Home", "News", "Council Agrees New Budget For Schools", BODY, BODY, BODY,
+                      "By Jane Doe", "Apr 21, 2021", BODY, BODY])
+    doc = infer_dump(text)
+    assert doc.date_published == "2021-04-21"
+    assert selected_evidence(doc, "date_published").method.endswith(":beside-byline")
+
+
+def test_by_lines_with_different_dates_date_nothing() -> None:
+    text = "\n".join(["Home", "News", "Council Agrees New Budget For Schools", BODY, BODY, BODY,
+                      "Related Posts", "By Jane Doe", "Apr 21, 2021", "By John Roe", "May 2, 2022"])
+    assert infer_dump(text).date_published is None
+
+
 def test_by_lines_naming_different_people_name_nobody() -> None:
     # A list of related posts, each by someone: none of them is this page's author.
     text = "\n".join(["Home", "News", "Council Agrees New Budget For Schools", BODY, BODY, BODY,
