@@ -125,8 +125,7 @@ def text_candidates(doc: Doc, registry: Registry) -> list[Evidence]:
     # A byline crediting a desk ("Staff Correspondents") says the page names nobody: no search further;
     # a "By" line or a team named beside the headline ("Everfit Team") is the page's credit, as printed.
     credited = head.byline is not None and names.collective_byline(head.byline.text)
-    if head.byline is not None and not head.authors and head.credit:
-        # "By Great Day Editorial Team": the page credits a desk or a pen name, as printed.
+    if head.credit and head.byline is not None:  # find_head sets a credit only for a byline naming nobody
         found.append(candidate("authors", "; ".join(head.credit), "text:byline-line:credit", CREDIT_CONFIDENCE,
                                head.byline.text))
         credited = True
