@@ -7,6 +7,12 @@ the line classifier, and through nothing at all (keep everything). All are score
 the same process on the same dumps with the body metric of ``metric.py``, per renderer,
 together with the share of documents that lose more than 10% of their body.
 
+Renderers print a page either at its natural width (one paragraph per line: the default
+set) or hard-wrapped at about 80 columns, their own default (``--wrapped`` adds those).
+presscorpus reflows a wrapped dump first, as the repair stage does in a build, inside its
+timed run; jusText and rules-only are handed the reflowed dump too, so that the comparison
+is about cleaning (one ``<p>`` per wrapped line would leave jusText nothing but short lines).
+
 What is scored: for presscorpus, the record's ``text`` (the body); jusText, rules-only
 and keep-all are scored on their whole output. The clean stage moves the headline out of
 the text into the record's ``title``, and WCXB's body annotation often starts with the
@@ -37,22 +43,25 @@ from pipeline.bench.pages import SPLITS, load_pages
 from pipeline.config import Config
 from pipeline.doc import Doc
 from pipeline.errors import UserError
+from pipeline.reflow import reflow
 from pipeline.stages.clean import Clean
 from pipeline.stages.metadata import Metadata
 from pipeline.textclean import clean_text, clear_caches
 
 Cleaner = Callable[[str], str]
 SYSTEMS = ("presscorpus", "rules-only", "justext", "keep-all")
+NO_REFLOW = "no-reflow"  # presscorpus on the dump as the renderer wrapped it: what reflowing buys
 WARM_UP = "Home\n\nA first line of text for the cleaner to read, so that its tables are loaded.\n"
 WITH_TITLE = "pc+title"  # presscorpus's record title, then its text (an extra row, not a system)
 
 
-def presscorpus_doc_cleaner() -> Callable[[str], Doc | None]:
-    """The real clean stage; a quarantined page (too little text left) is None."""
+def presscorpus_doc_cleaner(reflowed: bool = True) -> Callable[[str], Doc | None]:
+    """The real clean stage (after the repair stage's reflow); a quarantined page (too
+    little text left) is None."""
     stage = Clean(Config())
 
     def clean(dump: str) -> Doc | None:
-        doc = Doc(source_path="bench.txt", id="bench", text=dump)
+        doc = Doc(source_path="bench.txt", id="bench", text=reflow(dump).text if reflowed else dump)
         result = stage.process([doc])
         return result.docs[0] if result.docs else None
 
@@ -74,12 +83,16 @@ def record_views() -> Callable[[Doc | None], dict[str, str]]:
     return views
 
 
+def doc_text(out: Doc | str | None) -> str:
+    return out if isinstance(out, str) else out.text if out is not None else ""
+
+
 def rules_only_cleaner() -> Cleaner:
     """presscorpus's named rules without the line classifier (what the model must beat)."""
     min_words = Config().min_words
 
     def clean(dump: str) -> str:
-        text = clean_text(dump, use_model=False).text
+        text = clean_text(reflow(dump).text, use_model=False).text
         return text if len(text.split()) >= min_words else ""
 
     return clean
@@ -91,7 +104,8 @@ def justext_cleaner() -> Cleaner:
     stoplist = justext.get_stoplist("English")
 
     def clean(dump: str) -> str:
-        wrapped = "<html><body>" + "".join(f"<p>{html.escape(ln)}</p>" for ln in dump.splitlines()) + "</body></html>"
+        lines = reflow(dump).text.splitlines()
+        wrapped = "<html><body>" + "".join(f"<p>{html.escape(ln)}</p>" for ln in lines) + "</body></html>"
         paragraphs = justext.justext(wrapped, stoplist)
         return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
@@ -107,6 +121,7 @@ CLEANERS: dict[str, Callable[[], Callable[[str], Any]]] = {
     "rules-only": rules_only_cleaner,
     "justext": justext_cleaner,
     "keep-all": lambda: keep_all,
+    NO_REFLOW: lambda: presscorpus_doc_cleaner(reflowed=False),
 }
 
 
@@ -119,7 +134,7 @@ class Result:
 def _render_one(job: tuple[str, str]) -> str:
     name, page_html = job
     try:
-        return render.available_renderers()[name](page_html)
+        return render.available_renderers(wrapped=True)[name](page_html)
     except Exception:  # a renderer crash or timeout is an empty dump, not a bench failure
         return ""
 
@@ -162,7 +177,7 @@ def score_system(name: str, cleaner: Callable[[str], Any], dumps: list[str], tru
     start = time.process_time()
     outputs = [cleaner(d) for d in dumps]
     seconds = time.process_time() - start
-    views = record_views() if name == "presscorpus" else lambda out: {name: out}
+    views = record_views() if name == "presscorpus" else lambda out: {name: doc_text(out)}
     results: dict[str, Result] = {}
     for truth, out in zip(truths, outputs, strict=True):
         for row, text in views(out).items():
@@ -183,7 +198,7 @@ def evaluate(pages: list[dict], renderers: list[str], systems: list[str], jobs: 
 
 def format_row(renderer: str, system: str, r: Result, timing: bool) -> str:
     s = r.score
-    row = (f"{renderer:<11} {system:<12} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
+    row = (f"{renderer:<12} {system:<12} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
            f"{s.lost_body_share:9.1%} {s.n:5d}")
     if timing:  # keeping everything does no work worth timing
         row += f" {'-':>9}" if system == "keep-all" else f" {s.n / r.seconds if r.seconds else 0.0:9.1f}"
@@ -191,7 +206,7 @@ def format_row(renderer: str, system: str, r: Result, timing: bool) -> str:
 
 
 def header(timing: bool) -> str:
-    h = f"{'renderer':<11} {'system':<12} {'P':>6} {'R':>6} {'F1':>6} {'lost>10%':>9} {'docs':>5}"
+    h = f"{'renderer':<12} {'system':<12} {'P':>6} {'R':>6} {'F1':>6} {'lost>10%':>9} {'docs':>5}"
     return h + (f" {'pages/s':>9}" if timing else "")
 
 
@@ -201,9 +216,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                        "real clean stage, and print body precision/recall/F1 beside jusText and keep-everything.")
     p.add_argument("--pages", type=Path, required=True, help="benchmark file (gzip'd JSON Lines with html and body)")
     p.add_argument("--split", choices=SPLITS, default="dev", help="dev (default), holdout (report only) or all")
-    p.add_argument("--renderer", action="append", choices=["inscriptis", "html2text", "lynx", "w3m"],
-                   help="renderer to measure (repeatable; default: every available one)")
-    p.add_argument("--system", action="append", choices=SYSTEMS, help="systems to score (default: all)")
+    p.add_argument("--renderer", action="append", choices=render.ALL_NAMES,
+                   help="renderer to measure (repeatable; default: every available one, unwrapped)")
+    p.add_argument("--wrapped", action="store_true",
+                   help="also measure each renderer's default, hard-wrapped layout (lynx-80, w3m-80, html2text-78)")
+    p.add_argument("--system", action="append", choices=[*SYSTEMS, NO_REFLOW],
+                   help=f"systems to score (default: all but {NO_REFLOW})")
     p.add_argument("--limit", type=int, help="only the first N pages of the split")
     p.add_argument("--timing", action="store_true", help="also print pages per CPU second of each system's cleaning")
     p.add_argument("--jobs", type=int, default=1, help="processes used for rendering (default 1)")
@@ -212,8 +230,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    available = render.available_renderers()
-    renderers = args.renderer or list(available)
+    available = render.available_renderers(wrapped=True)
+    renderers = args.renderer or list(render.available_renderers(wrapped=args.wrapped))
     missing = [r for r in renderers if r not in available]
     if missing:
         raise UserError(f"renderer not installed: {', '.join(missing)}")

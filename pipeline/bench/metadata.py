@@ -181,7 +181,7 @@ def make_systems(renderers: list[str], postclean: bool = False) -> dict[str, Sys
     }
     if postclean:
         systems["presscorpus-html+clean_text"] = lambda p: postcleaned(presscorpus.html(p["html"], p.get("url")))
-    available = available_renderers()
+    available = available_renderers(wrapped=True)
     for name in renderers:
         render = available[name]
         systems[f"presscorpus-{name}"] = lambda p, name=name, render=render: presscorpus.dump(
@@ -255,7 +255,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="benchmark file (wcxb-dev-articles.jsonl.gz, readability-pages.jsonl.gz); repeatable")
     p.add_argument("--split", choices=SPLITS, default="dev")
     p.add_argument("--limit", type=int, default=None, help="first N pages of the split")
-    p.add_argument("--renderer", action="append", choices=sorted(available_renderers()),
+    p.add_argument("--renderer", action="append", choices=sorted(available_renderers(wrapped=True)),
                    help="text-dump renderer (repeatable; default: every available one)")
     p.add_argument("--html-only", action="store_true", help="skip the text-dump systems")
     p.add_argument("--postclean", action="store_true",

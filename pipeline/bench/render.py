@@ -2,6 +2,10 @@
 
 Python renderers (inscriptis, html2text) are always available; lynx and w3m are used
 when installed (Debian packages ``lynx`` and ``w3m``) and skipped otherwise.
+
+The default set prints every paragraph on one line. Left to their defaults, lynx, w3m
+and html2text hard-wrap at about 80 columns instead, which is how most dumps users hold
+were made: ``wrapped=True`` adds those layouts (``lynx-80``, ``w3m-80``, ``html2text-78``).
 """
 
 from __future__ import annotations
@@ -20,13 +24,17 @@ def inscriptis_render(html: str) -> str:
     return get_text(html)
 
 
-def html2text_render(html: str) -> str:
+def html2text_render(html: str, width: int = 0) -> str:
     import html2text
 
     converter = html2text.HTML2Text()
-    converter.body_width = 0  # no hard wrapping: keep one paragraph per line
+    converter.body_width = width  # 0: no hard wrapping, one paragraph per line
     converter.ignore_images = True
     return converter.handle(html)
+
+
+def html2text_wrapped(html: str) -> str:
+    return html2text_render(html, width=78)  # html2text's own default
 
 
 def command_renderer(argv: list[str]) -> Renderer:
@@ -37,15 +45,20 @@ def command_renderer(argv: list[str]) -> Renderer:
     return render
 
 
-COMMANDS = {
-    "lynx": ["lynx", "-dump", "-nolist", "-stdin", "-assume_charset=utf-8", "-display_charset=utf-8", "-width=10000"],
-    "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "utf-8", "-O", "utf-8", "-cols", "10000"],
-}
+LYNX = ["lynx", "-dump", "-nolist", "-stdin", "-assume_charset=utf-8", "-display_charset=utf-8"]
+W3M = ["w3m", "-dump", "-T", "text/html", "-I", "utf-8", "-O", "utf-8"]
+COMMANDS = {"lynx": [*LYNX, "-width=10000"], "w3m": [*W3M, "-cols", "10000"]}
+WRAPPED_COMMANDS = {"lynx-80": LYNX, "w3m-80": W3M}  # their default width: 80 columns
+ALL_NAMES = ["inscriptis", "html2text", *COMMANDS, "html2text-78", *WRAPPED_COMMANDS]
 
 
-def available_renderers() -> dict[str, Renderer]:
+def available_renderers(wrapped: bool = False) -> dict[str, Renderer]:
+    """Renderers installed here, by name; ``wrapped`` adds the hard-wrapped layouts."""
     renderers: dict[str, Renderer] = {"inscriptis": inscriptis_render, "html2text": html2text_render}
-    for name, argv in COMMANDS.items():
+    commands = {**COMMANDS, **(WRAPPED_COMMANDS if wrapped else {})}
+    if wrapped:
+        renderers["html2text-78"] = html2text_wrapped
+    for name, argv in commands.items():
         if shutil.which(argv[0]):
             renderers[name] = command_renderer(argv)
     return renderers

@@ -1,4 +1,5 @@
-"""Repair: fix mojibake and control characters with ftfy, keeping the typography.
+"""Repair: fix mojibake and control characters with ftfy, keeping the typography, and
+rejoin the paragraphs of hard-wrapped text dumps.
 
 ftfy's defaults also straighten curly quotes and fold characters (NFKC, full-width,
 ligatures); a research corpus must keep those, so they are switched off. Every step ftfy
@@ -8,6 +9,10 @@ Text is fixed line by line, as ftfy's own ``fix_text`` does, and plain-ASCII lin
 without control characters are passed over: they cannot hold mojibake, and on HTML
 pages (mostly ASCII markup and scripts) ftfy's badness check over the whole page was
 the slowest step of a build.
+
+A text dump hard-wrapped at a fixed width (``lynx -dump``'s and ``w3m -dump``'s default)
+has its paragraphs rejoined (``pipeline.reflow``), recorded as the step
+``apply:reflow_hard_wraps``, so the cleaner reads paragraphs, not fragments of them.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import ftfy
 from ftfy import TextFixerConfig
 
 from pipeline.doc import Doc
+from pipeline.reflow import reflow
 from pipeline.stage import Stage
 
 CONFIG = TextFixerConfig(
@@ -60,3 +66,12 @@ class Repair(Stage):
             doc.html, doc.repairs = repair_text(doc.html)
         else:
             doc.text, doc.repairs = repair_text(doc.text)
+            doc.text, doc.repairs = reflow_dump(doc.text, doc.repairs)
+
+
+REFLOW_STEP = "apply:reflow_hard_wraps"
+
+
+def reflow_dump(text: str, repairs: list[str]) -> tuple[str, list[str]]:
+    reflowed = reflow(text)
+    return reflowed.text, [*repairs, REFLOW_STEP] if reflowed.joined else repairs

@@ -45,7 +45,7 @@ def bench_file(tmp_path: Path) -> Path:
 
 def args_for(path: Path, **extra: object) -> argparse.Namespace:
     base = {"pages": path, "split": "dev", "renderer": ["inscriptis", "html2text"], "system": None,
-            "limit": None, "timing": True, "jobs": 1, "cache": None}
+            "limit": None, "timing": True, "jobs": 1, "cache": None, "wrapped": False}
     return argparse.Namespace(**{**base, **extra})
 
 
@@ -66,6 +66,16 @@ def test_bench_prints_every_system_for_every_renderer(bench_file: Path, capsys: 
         assert ours[4] == "3" and len(ours) == 6  # docs, pages/s
         assert rows[(renderer, cleaning.WITH_TITLE)][5] == ours[5]  # same cleaning run, same time
         assert float(ours[5]) > 0 and everything[5] == "-"  # keeping everything is not timed
+
+
+def test_a_hard_wrapped_renderer_is_scored_on_the_reflowed_dump(bench_file: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    assert "\n" in cleaning.render.html2text_wrapped(f"<p>{' '.join(PARAGRAPHS)}</p>").strip()  # it does wrap
+    systems = ["presscorpus", cleaning.NO_REFLOW]
+    assert cleaning.run(args_for(bench_file, renderer=["html2text-78"], system=systems)) == 0
+    rows = table(capsys)
+    assert float(rows[("html2text-78", "presscorpus")][1]) >= 0.95  # recall: the wrapped paragraphs stay
+    assert float(rows[("html2text-78", cleaning.NO_REFLOW)][1]) < 0.5  # their fragments read as menu lines
 
 
 def test_the_record_is_scored_with_and_without_its_title() -> None:

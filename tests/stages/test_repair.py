@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import textwrap
+
 from pipeline.doc import Doc
-from pipeline.stages.repair import Repair, repair_text
+from pipeline.stages.repair import REFLOW_STEP, Repair, repair_text
 
 
 def test_mojibake_is_fixed_and_explained() -> None:
@@ -34,3 +36,19 @@ def test_mojibake_on_one_line_of_a_long_ascii_page_is_found() -> None:
     page = "<p>plain ascii line</p>\n" * 500 + "<p>The cafÃ© opened</p>\n"
     fixed, steps = repair_text(page)
     assert fixed.endswith("<p>The café opened</p>\n") and steps
+
+
+def test_a_hard_wrapped_dump_is_reflowed_and_the_step_recorded() -> None:
+    paragraph = " ".join(["The council met on Monday to discuss the budget for the schools."] * 5)
+    folded = textwrap.fill(paragraph, 72)
+    doc = Doc(source_path="a.txt", text=f"Home\n\n{folded}\n\n{folded}\n\nContact")
+    Repair().process_doc(doc)
+    assert doc.text == f"Home\n\n{paragraph}\n\n{paragraph}\n\nContact"
+    assert doc.repairs == [REFLOW_STEP]
+
+
+def test_an_unwrapped_dump_keeps_its_lines_and_records_nothing() -> None:
+    text = "Home\n\n" + " ".join(["The council met on Monday to discuss the budget."] * 8) + "\n\nContact"
+    doc = Doc(source_path="a.txt", text=text)
+    Repair().process_doc(doc)
+    assert (doc.text, doc.repairs) == (text, [])

@@ -1,0 +1,132 @@
+"""Reflow: rejoin the paragraphs a renderer hard-wrapped at a fixed width.
+
+``lynx -dump``, ``w3m -dump``, html2text and ``fold`` wrap text at about 80 columns
+unless told not to. Every paragraph then spans several lines, none of which ends a
+sentence, and a line-based cleaner reads the article as runs of short lines (on dev
+pages rendered with lynx's defaults, a fifth of the pages lost over 10% of their body).
+
+A page counts as wrapped when many of its lines end just short of one right margin and
+no line runs past it where it could have been broken. Inside such a page a line is
+joined to the next only where a greedy wrapper must have broken it: the next line's
+first word would not have fitted on it, both lines share the paragraph's indentation,
+and the next line does not open a list item or a heading. Explicit line breaks
+(Markdown's two trailing spaces), table rows, and a sentence end followed by a sentence
+start (which may be the source's own line break) are never joined. Pages without that
+signature are returned unchanged, so unwrapped dumps keep their lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import accumulate
+
+from pipeline.lines import ends_sentence
+
+MIN_WIDTH, MAX_WIDTH = 40, 160  # right margins renderers and ``fold`` are set to
+FULL_SLACK = 10  # a full line ends within this many columns of the margin
+PAST_WEIGHT = 3  # a line a wrapper at the margin would have broken weighs against it this much
+MIN_FULL_LINES = 3
+MIN_FULL_SHARE = 0.15  # of the lines longer than half the margin: in wrapped text, most of them are full
+MAX_BREAKABLE_SHARE = 0.1  # lines past the margin that a wrapper would have broken, per full line
+
+PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*")  # indentation and e-mail/Markdown quote marks
+ITEM_START = re.compile(r"(?:[•·▪◦‣∙□■○●▫▸►*+–-]|\d{1,3}[.)])\s+|#{1,6}\s")
+# Table rows are laid out to their own width, never wrapped: their cell rules and column gaps
+TABLE_ROW = re.compile(r"\|.*\||[\u2500-\u257f]|\+-{2,}|\S {3,}\S")
+OPENERS = "\"'“‘«([¿¡"  # may open a sentence before its first letter
+HARD_BREAK = "  "  # Markdown: a line ending in two spaces is a deliberate break
+HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")  # "protein-" / "forward": the wrapper broke a compound
+
+
+@dataclass(frozen=True)
+class Reflowed:
+    text: str
+    width: int | None  # the margin the page was wrapped at; None if it was not
+    joined: int  # line breaks taken out
+
+
+def reflow(text: str) -> Reflowed:
+    """``text`` with hard-wrapped paragraphs rejoined, one paragraph per line."""
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    if width is None:
+        return Reflowed(text, None, 0)
+    out: list[str] = []
+    starts: tuple[int, ...] = ()  # columns the open paragraph's continuation lines may start at
+    for previous, line in zip(["", *lines[:-1]], lines, strict=True):
+        if continues(previous, line, width, starts):
+            out[-1] = join(out[-1], line.strip(" \t>"))
+        else:
+            out.append(line)
+            starts = continuation_starts(line)
+    return Reflowed("\n".join(out), width, len(lines) - len(out))
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The right margin of a hard-wrapped page, or None if the page does not look wrapped:
+    the margin most lines end just short of, less the lines a wrapper would have broken
+    there (``PAST_WEIGHT`` each)."""
+    texts = [ln.rstrip() for ln in lines if ln.strip() and not TABLE_ROW.search(ln.strip())]
+    ends_at = Counter(len(t) for t in texts)
+    ends_up_to = list(accumulate(ends_at[n] for n in range(MAX_WIDTH + 1)))
+    unbroken = breakable_at([t for t in texts if not is_item(t)])
+
+    def full(width: int) -> int:  # lines ending within FULL_SLACK columns of the margin
+        return ends_up_to[width] - ends_up_to[width - FULL_SLACK]
+
+    width = max(range(MIN_WIDTH, MAX_WIDTH + 1), key=lambda w: (full(w) - PAST_WEIGHT * unbroken[w], -w))
+    half_full = len(texts) - ends_up_to[width // 2]  # lines longer than half the margin
+    if (full(width) < max(MIN_FULL_LINES, MIN_FULL_SHARE * half_full)
+            or unbroken[width] > MAX_BREAKABLE_SHARE * full(width)):
+        return None
+    return width
+
+
+def breakable_at(texts: list[str]) -> list[int]:
+    """``result[w]``: how many lines a wrapper at margin w would have broken: longer than w,
+    with a space (after the indentation) within it. A long URL or code token cannot be broken."""
+    starts = [0] * (MAX_WIDTH + 2)
+    for text in texts:
+        indent = len(text) - len(text.lstrip())
+        space = text.find(" ", indent)
+        if 0 < space <= MAX_WIDTH and len(text) > MIN_WIDTH:
+            starts[space] += 1  # breakable at every margin from the first space ...
+            starts[min(len(text), MAX_WIDTH + 1)] -= 1  # ... up to the line's length
+    return list(accumulate(starts))
+
+
+def is_item(line: str) -> bool:
+    """A list item or heading: some renderers leave these unwrapped (html2text's default)."""
+    return ITEM_START.match(line.lstrip(" \t>")) is not None
+
+
+def continuation_starts(line: str) -> tuple[int, ...]:
+    """Columns a paragraph's continuation lines may start at: under its text (after the
+    indentation, quote marks and list-item marker of its first line, as renderers indent
+    them), under its first line, or at the margin (``fold`` indents nothing)."""
+    start = PREFIX.match(line).end()  # type: ignore[union-attr]  # the pattern matches ""
+    item = ITEM_START.match(line, start)
+    text_start = item.end() if item and not line.startswith("#", start) else start
+    return (text_start, start, 0)
+
+
+def continues(previous: str, line: str, width: int, starts: tuple[int, ...]) -> bool:
+    """``line`` is the wrapped continuation of the physical line ``previous`` (whose
+    paragraph's continuation lines may start at ``starts``): a greedy wrapper at ``width``
+    had to break there, as the line's first word did not fit."""
+    if not previous.strip() or not line.strip() or previous.endswith(HARD_BREAK):
+        return False
+    start = PREFIX.match(line).end()  # type: ignore[union-attr]
+    body = line[start:]
+    if start not in starts or ITEM_START.match(body) or TABLE_ROW.search(body) or TABLE_ROW.search(previous.strip()):
+        return False  # indented unlike the paragraph, a new list item or heading, a table row
+    if ends_sentence(previous.rstrip()) and body.lstrip(OPENERS)[:1].isupper():
+        return False  # a sentence ends and one starts: the break may be the source's own
+    length = len(previous.rstrip())
+    return length <= width < length + 1 + len(body.split(None, 1)[0])
+
+
+def join(paragraph: str, continuation: str) -> str:
+    return paragraph + continuation if HYPHEN_BREAK.search(paragraph) else f"{paragraph} {continuation}"

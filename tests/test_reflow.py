@@ -1,0 +1,85 @@
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from pipeline.reflow import reflow, wrap_width
+from pipeline.textclean import clean_text
+
+SEEDS = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
+
+PARAGRAPH = (
+    "The council met on Monday to discuss the budget for the schools, and after a long debate it "
+    "agreed to fund two new libraries, a swimming pool and the repair of the old town hall roof, "
+    "which had leaked for years."
+)
+
+
+def wrapped(text: str, width: int, **kw: object) -> str:
+    """Every line of ``text`` hard-wrapped the way ``fold -s`` or a renderer would."""
+    return "\n".join(
+        textwrap.fill(ln, width, break_long_words=False, break_on_hyphens=False, **kw) if ln.strip() else ln
+        for ln in text.split("\n")
+    )
+
+
+def test_rejoins_a_wrapped_paragraph_between_menus() -> None:
+    page = f"Home\nNews\nSport\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\nContact\nPrivacy"
+    result = reflow(wrapped(page, 60))
+    assert result.text == page
+    assert result.width is not None and 50 < result.width <= 60  # the longest line it wrapped
+    assert result.joined > 0
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+@pytest.mark.parametrize("width", [60, 80])
+def test_a_wrapped_seed_cleans_to_the_same_words_as_the_seed(seed: Path, width: int) -> None:
+    text = seed.read_text(encoding="utf-8")
+    assert reflow(text).width is None  # the seeds print one paragraph per line
+    as_wrapped = wrapped(text, width)
+    expected = clean_text(text).text.split()
+    assert clean_text(reflow(as_wrapped).text).text.split() == expected
+    assert len(clean_text(as_wrapped).text.split()) < len(expected)  # what reflowing saves
+
+
+def test_an_unwrapped_dump_is_left_alone() -> None:
+    page = f"Home\n\n{PARAGRAPH}\n\n{PARAGRAPH} {PARAGRAPH}\n\nShort line\nAnother short line"
+    assert reflow(page).text == page
+    assert reflow(page).width is None
+
+
+def test_list_items_join_their_own_continuations_only() -> None:
+    item = "  * " + PARAGRAPH
+    page = "\n".join([PARAGRAPH] * 2 + [item, "  * Second item", item])
+    lines = wrapped(page, 70, subsequent_indent="").split("\n")
+    renderer_style = [("    " + ln) if i and not ln.startswith(("  *", "The")) else ln for i, ln in enumerate(lines)]
+    out = reflow("\n".join(renderer_style)).text.split("\n")
+    assert "  * Second item" in out
+    assert sum(ln.startswith("  * ") for ln in out) == 3
+
+
+def test_hyphenated_compounds_split_by_the_wrapper_are_rejoined() -> None:
+    text = "A " + "protein-forward breakfast keeps energy steady through the morning. " * 6
+    folded = textwrap.fill(text.strip(), 50, break_on_hyphens=True)
+    assert folded.count("-\n") > 0
+    assert reflow(folded + "\n\n" + folded).text.split("\n")[0] == text.strip()
+
+
+def test_markdown_hard_breaks_and_table_rows_stay_apart() -> None:
+    body = wrapped(f"{PARAGRAPH}\n\n{PARAGRAPH}", 60)
+    breaks = "Street address of the office on the second floor, room 12  \nCity"
+    table = "| Name of the school      | Number of pupils in 2024 and 2025 |\n| x | y |"
+    result = reflow(f"{body}\n\n{breaks}\n\n{table}")
+    assert breaks in result.text
+    assert table in result.text
+
+
+def test_a_sentence_break_is_kept_when_the_next_line_starts_a_sentence() -> None:
+    first = "x" * 20 + " and the meeting ended late that evening."
+    page = wrapped(f"{PARAGRAPH}\n{PARAGRAPH}", 64) + f"\n\n{first}\n“Nobody expected it,” she said."
+    assert "\n“Nobody expected it,” she said." in reflow(page).text
+
+
+def test_wrap_width_needs_many_full_lines() -> None:
+    assert wrap_width(["a" * 70, "b" * 70, "c"]) is None
+    assert wrap_width(wrapped(PARAGRAPH * 3, 72).split("\n")) == 72
