@@ -116,12 +116,12 @@ def continues(previous: str, line: str, width: int, starts: tuple[int, ...]) -> 
     """``line`` is the wrapped continuation of the physical line ``previous`` (whose
     paragraph's continuation lines may start at ``starts``): a greedy wrapper at ``width``
     had to break there, as the line's first word did not fit."""
-    if not previous.strip() or not line.strip() or previous.endswith(HARD_BREAK):
-        return False
     start = PREFIX.match(line).end()  # type: ignore[union-attr]
     body = line[start:]
-    if start not in starts or ITEM_START.match(body) or TABLE_ROW.search(body) or TABLE_ROW.search(previous.strip()):
-        return False  # indented unlike the paragraph, a new list item or heading, a table row
+    if not previous.strip() or not body.strip() or previous.endswith(HARD_BREAK) or start not in starts:
+        return False  # a blank line, a deliberate break, or indented unlike the paragraph
+    if ITEM_START.match(body) or TABLE_ROW.search(body) or TABLE_ROW.search(previous.strip()):
+        return False  # a new list item or heading, a table row
     if ends_sentence(previous.rstrip()) and body.lstrip(OPENERS)[:1].isupper():
         return False  # a sentence ends and one starts: the break may be the source's own
     length = len(previous.rstrip())

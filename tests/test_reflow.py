@@ -80,6 +80,12 @@ def test_a_sentence_break_is_kept_when_the_next_line_starts_a_sentence() -> None
     assert "\n“Nobody expected it,” she said." in reflow(page).text
 
 
+def test_a_bare_quote_mark_line_ends_the_paragraph() -> None:
+    quoted = "\n".join("> " + ln for ln in wrapped(PARAGRAPH, 60).split("\n"))
+    page = f"{quoted}\n>  \n{quoted}\n>"  # html2text quotes a blank line as ">  "
+    assert reflow(page).text == f"> {PARAGRAPH}\n>  \n> {PARAGRAPH}\n>"
+
+
 def test_wrap_width_needs_many_full_lines() -> None:
     assert wrap_width(["a" * 70, "b" * 70, "c"]) is None
     assert wrap_width(wrapped(PARAGRAPH * 3, 72).split("\n")) == 72
