@@ -219,7 +219,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--renderer", action="append", choices=render.ALL_NAMES,
                    help="renderer to measure (repeatable; default: every available one, unwrapped)")
     p.add_argument("--wrapped", action="store_true",
-                   help="also measure each renderer's default, hard-wrapped layout (lynx-80, w3m-80, html2text-78)")
+                   help="also measure the renderers' default, hard-wrapped layouts (lynx-80, w3m-80, html2text-78, "
+                        "links-80, pandoc-72)")
     p.add_argument("--system", action="append", choices=[*SYSTEMS, NO_REFLOW],
                    help=f"systems to score (default: all but {NO_REFLOW})")
     p.add_argument("--limit", type=int, help="only the first N pages of the split")

@@ -5,14 +5,18 @@ when installed (Debian packages ``lynx`` and ``w3m``) and skipped otherwise.
 
 The default set prints every paragraph on one line. Left to their defaults, lynx, w3m
 and html2text hard-wrap at about 80 columns instead, which is how most dumps users hold
-were made: ``wrapped=True`` adds those layouts (``lynx-80``, ``w3m-80``, ``html2text-78``).
+were made: ``wrapped=True`` adds those layouts (``lynx-80``, ``w3m-80``, ``html2text-78``), and
+two renderers nothing is tuned on (``links-80``; ``pandoc-72``, pandoc's plain text), where
+installed (Debian packages ``links``, ``pandoc``).
 """
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
 Renderer = Callable[[str], str]
 TIMEOUT_S = 30
@@ -38,8 +42,18 @@ def html2text_wrapped(html: str) -> str:
 
 
 def command_renderer(argv: list[str]) -> Renderer:
+    """A command that reads HTML on stdin; one that only reads files (links) gets a
+    temporary ``.html`` file named last on its command line."""
+    reads_file = argv[0] in FILE_ONLY
+
     def render(html: str) -> str:
-        done = subprocess.run(argv, input=html.encode("utf-8"), capture_output=True, timeout=TIMEOUT_S, check=False)
+        if not reads_file:
+            done = subprocess.run(argv, input=html.encode("utf-8"), capture_output=True, timeout=TIMEOUT_S, check=False)
+            return done.stdout.decode("utf-8", "replace")
+        with tempfile.TemporaryDirectory() as folder:
+            page = Path(folder) / "page.html"
+            page.write_text(html, encoding="utf-8")
+            done = subprocess.run([*argv, str(page)], capture_output=True, timeout=TIMEOUT_S, check=False)
         return done.stdout.decode("utf-8", "replace")
 
     return render
@@ -48,17 +62,24 @@ def command_renderer(argv: list[str]) -> Renderer:
 LYNX = ["lynx", "-dump", "-nolist", "-stdin", "-assume_charset=utf-8", "-display_charset=utf-8"]
 W3M = ["w3m", "-dump", "-T", "text/html", "-I", "utf-8", "-O", "utf-8"]
 COMMANDS = {"lynx": [*LYNX, "-width=10000"], "w3m": [*W3M, "-cols", "10000"]}
-WRAPPED_COMMANDS = {"lynx-80": LYNX, "w3m-80": W3M}  # their default width: 80 columns
+LINKS = ["links", "-dump", "-codepage", "utf-8", "-html-assume-codepage", "utf-8", "-html-hard-assume", "1"]
+FILE_ONLY = {"links"}
+# Their default layouts: lynx, w3m and links wrap at 80 columns, pandoc's plain text at 72.
+# No model is trained on these, nor on links and pandoc at all: they test what was never seen.
+PANDOC = ["pandoc", "-f", "html", "-t", "plain"]
+WRAPPED_COMMANDS = {"lynx-80": LYNX, "w3m-80": W3M, "links-80": LINKS, "pandoc-72": PANDOC}
 ALL_NAMES = ["inscriptis", "html2text", *COMMANDS, "html2text-78", *WRAPPED_COMMANDS]
 
 
 def available_renderers(wrapped: bool = False) -> dict[str, Renderer]:
     """Renderers installed here, by name; ``wrapped`` adds the hard-wrapped layouts."""
     renderers: dict[str, Renderer] = {"inscriptis": inscriptis_render, "html2text": html2text_render}
-    commands = {**COMMANDS, **(WRAPPED_COMMANDS if wrapped else {})}
+    renderers |= commands_installed(COMMANDS)
     if wrapped:
         renderers["html2text-78"] = html2text_wrapped
-    for name, argv in commands.items():
-        if shutil.which(argv[0]):
-            renderers[name] = command_renderer(argv)
+        renderers |= commands_installed(WRAPPED_COMMANDS)
     return renderers
+
+
+def commands_installed(commands: dict[str, list[str]]) -> dict[str, Renderer]:
+    return {name: command_renderer(argv) for name, argv in commands.items() if shutil.which(argv[0])}

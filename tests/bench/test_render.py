@@ -1,0 +1,26 @@
+import shutil
+
+import pytest
+
+from pipeline.bench import render
+
+PARAGRAPH = "<p>" + " ".join(["The council met on Monday to discuss the budget for the schools."] * 4) + "</p>"
+
+
+def test_the_default_set_prints_a_paragraph_on_one_line() -> None:
+    assert set(render.available_renderers()) <= {"inscriptis", "html2text", "lynx", "w3m"}
+    assert render.html2text_render(PARAGRAPH).strip().count("\n") == 0
+
+
+def test_the_wrapped_set_adds_the_renderers_default_layouts() -> None:
+    wrapped = render.available_renderers(wrapped=True)
+    assert "html2text-78" in wrapped
+    lines = wrapped["html2text-78"](PARAGRAPH).strip().split("\n")
+    assert len(lines) > 2 and max(map(len, lines)) <= 78
+
+
+@pytest.mark.skipif(shutil.which("links") is None, reason="links is not installed")
+def test_links_reads_the_page_from_a_file() -> None:
+    dump = render.available_renderers(wrapped=True)["links-80"](PARAGRAPH)
+    assert "council met on Monday" in dump
+    assert max(len(ln) for ln in dump.split("\n")) <= 80
