@@ -33,8 +33,7 @@ MAX_BREAKABLE_SHARE = 0.1  # lines past the margin that a wrapper would have bro
 
 PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*")  # indentation and e-mail/Markdown quote marks
 ITEM_START = re.compile(r"(?:[•·▪◦‣∙□■○●▫▸►*+–-]|\d{1,3}[.)])\s+|#{1,6}\s")
-# Table rows are laid out to their own width, never wrapped: their cell rules and column gaps
-TABLE_ROW = re.compile(r"\|.*\||[\u2500-\u257f]|\+-{2,}|\S {3,}\S")
+BOX_DRAWING = re.compile("[\u2500-\u257f]")
 OPENERS = "\"'“‘«([¿¡"  # may open a sentence before its first letter
 HARD_BREAK = "  "  # Markdown: a line ending in two spaces is a deliberate break
 HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")  # "protein-" / "forward": the wrapper broke a compound
@@ -68,10 +67,12 @@ def wrap_width(lines: list[str]) -> int | None:
     """The right margin of a hard-wrapped page, or None if the page does not look wrapped:
     the margin most lines end just short of, less the lines a wrapper would have broken
     there (``PAST_WEIGHT`` each)."""
-    texts = [ln.rstrip() for ln in lines if ln.strip() and not TABLE_ROW.search(ln.strip())]
-    ends_at = Counter(len(t) for t in texts)
+    # Only lines longer than half the narrowest margin can be full or breakable: most menu
+    # lines are shorter, and skipping them keeps this cheap on the unwrapped dumps it rejects.
+    texts = [t for t in map(str.rstrip, lines) if len(t) > MIN_WIDTH // 2 and not is_table_row(t)]
+    ends_at = Counter(map(len, texts))
     ends_up_to = list(accumulate(ends_at[n] for n in range(MAX_WIDTH + 1)))
-    unbroken = breakable_at([t for t in texts if not is_item(t)])
+    unbroken = breakable_at(texts)
 
     def full(width: int) -> int:  # lines ending within FULL_SLACK columns of the margin
         return ends_up_to[width] - ends_up_to[width - FULL_SLACK]
@@ -89,12 +90,21 @@ def breakable_at(texts: list[str]) -> list[int]:
     with a space (after the indentation) within it. A long URL or code token cannot be broken."""
     starts = [0] * (MAX_WIDTH + 2)
     for text in texts:
-        indent = len(text) - len(text.lstrip())
-        space = text.find(" ", indent)
-        if 0 < space <= MAX_WIDTH and len(text) > MIN_WIDTH:
+        if len(text) <= MIN_WIDTH or is_item(text):  # html2text leaves list items unwrapped
+            continue
+        space = text.find(" ", len(text) - len(text.lstrip()))
+        if 0 < space <= MAX_WIDTH:
             starts[space] += 1  # breakable at every margin from the first space ...
             starts[min(len(text), MAX_WIDTH + 1)] -= 1  # ... up to the line's length
     return list(accumulate(starts))
+
+
+def is_table_row(line: str) -> bool:
+    """Table rows are laid out to their own width, never wrapped: cell rules ("|", "+--",
+    box drawing) or column gaps of three spaces or more."""
+    text = line.strip()
+    return (text.count("|") >= 2 or "   " in text or "+--" in text
+            or (not text.isascii() and BOX_DRAWING.search(text) is not None))
 
 
 def is_item(line: str) -> bool:
@@ -120,7 +130,7 @@ def continues(previous: str, line: str, width: int, starts: tuple[int, ...]) -> 
     body = line[start:]
     if not previous.strip() or not body.strip() or previous.endswith(HARD_BREAK) or start not in starts:
         return False  # a blank line, a deliberate break, or indented unlike the paragraph
-    if ITEM_START.match(body) or TABLE_ROW.search(body) or TABLE_ROW.search(previous.strip()):
+    if ITEM_START.match(body) or is_table_row(body) or is_table_row(previous):
         return False  # a new list item or heading, a table row
     if ends_sentence(previous.rstrip()) and body.lstrip(OPENERS)[:1].isupper():
         return False  # a sentence ends and one starts: the break may be the source's own
