@@ -29,6 +29,7 @@ FULL_SLACK = 10  # a full line ends within this many columns of the margin
 PAST_WEIGHT = 3  # a line a wrapper at the margin would have broken weighs against it this much
 MIN_FULL_LINES = 3
 MIN_FULL_SHARE = 0.15  # of the lines longer than half the margin: in wrapped text, most of them are full
+MAX_OVERHANG = 6  # columns an indentation's own margin may lie past the page's
 MAX_BREAKABLE_SHARE = 0.1  # lines past the margin that a wrapper would have broken, per full line
 
 PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*")  # indentation and e-mail/Markdown quote marks
@@ -52,10 +53,12 @@ def reflow(text: str) -> Reflowed:
     width = wrap_width(lines)
     if width is None:
         return Reflowed(text, None, 0)
+    margins = indent_margins(lines, width)
     out: list[str] = []
     starts: tuple[int, ...] = ()  # columns the open paragraph's continuation lines may start at
     for previous, line in zip(["", *lines[:-1]], lines, strict=True):
-        if continues(previous, line, width, starts):
+        margin = margins.get(len(previous) - len(previous.lstrip()), width)
+        if continues(previous, line, margin, starts):
             out[-1] = join(out[-1], line.strip(" \t>"))
         else:
             out.append(line)
@@ -83,6 +86,19 @@ def wrap_width(lines: list[str]) -> int | None:
             or unbroken[width] > MAX_BREAKABLE_SHARE * full(width)):
         return None
     return width
+
+
+def indent_margins(lines: list[str], width: int) -> dict[int, int]:
+    """The margin of each indentation that reaches past the page's: lynx wraps its flush-left
+    headings a few columns wider than its indented paragraphs. A line at most
+    ``MAX_OVERHANG`` columns past the page's margin widens its indentation's margin to it."""
+    margins: dict[int, int] = {}
+    for line in lines:
+        length = len(line.rstrip())
+        if width < length <= width + MAX_OVERHANG:
+            indent = len(line) - len(line.lstrip())
+            margins[indent] = max(margins.get(indent, width), length)
+    return margins
 
 
 def breakable_at(texts: list[str]) -> list[int]:

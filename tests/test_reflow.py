@@ -86,6 +86,16 @@ def test_a_bare_quote_mark_line_ends_the_paragraph() -> None:
     assert reflow(page).text == f"> {PARAGRAPH}\n>  \n> {PARAGRAPH}\n>"
 
 
+def test_a_heading_wrapped_at_its_own_wider_margin_is_rejoined() -> None:
+    # lynx: paragraphs indented 3 end by column 74, flush-left headings run to column 77
+    heading = "What Are the Latest Scientific Trends in Psychiatry and How Will They Impact Care?"
+    prose = [ln for ln in SEEDS[0].read_text(encoding="utf-8").split("\n") if len(ln) > 300]
+    body = "\n\n".join(textwrap.fill(p, 74, initial_indent="   ", subsequent_indent="   ") for p in prose)
+    result = reflow(f"{textwrap.fill(heading, 77)}\n\n{body}")
+    assert result.width == 74
+    assert heading in result.text.split("\n")
+
+
 def test_wrap_width_needs_many_full_lines() -> None:
     assert wrap_width(["a" * 70, "b" * 70, "c"]) is None
     assert wrap_width(wrapped(PARAGRAPH * 3, 72).split("\n")) == 72
