@@ -96,6 +96,12 @@ def test_a_heading_wrapped_at_its_own_wider_margin_is_rejoined() -> None:
     assert heading in result.text.split("\n")
 
 
+def test_a_continuation_keeps_its_closing_marks() -> None:
+    page = wrapped(f"{PARAGRAPH} The old roof -> the new roof\n\n{PARAGRAPH} <br>", 60)
+    assert reflow(page).text.split("\n")[0].endswith("-> the new roof")
+    assert reflow(page).text.endswith("<br>")
+
+
 def test_wrap_width_needs_many_full_lines() -> None:
     assert wrap_width(["a" * 70, "b" * 70, "c"]) is None
     assert wrap_width(wrapped(PARAGRAPH * 3, 72).split("\n")) == 72
