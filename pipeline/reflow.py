@@ -92,12 +92,14 @@ def wrap_width(lines: list[str]) -> int | None:
 def indent_margins(lines: list[str], width: int) -> dict[int, int]:
     """The margin of each indentation that reaches past the page's: lynx wraps its flush-left
     headings a few columns wider than its indented paragraphs. A line at most
-    ``MAX_OVERHANG`` columns past the page's margin widens its indentation's margin to it."""
+    ``MAX_OVERHANG`` columns past the page's margin, which a wrapper at that margin would
+    have broken, widens its indentation's margin to it."""
     margins: dict[int, int] = {}
     for line in lines:
         length = len(line.rstrip())
-        if width < length <= width + MAX_OVERHANG:
-            indent = len(line) - len(line.lstrip())
+        indent = len(line) - len(line.lstrip())
+        # a line that could not be broken within the margin (a long link) says nothing of it
+        if width < length <= width + MAX_OVERHANG and 0 < line.find(" ", indent) <= width and not is_item(line):
             margins[indent] = max(margins.get(indent, width), length)
     return margins
 
