@@ -102,6 +102,16 @@ def test_a_continuation_keeps_its_closing_marks() -> None:
     assert reflow(page).text.endswith("<br>")
 
 
+def test_an_unbreakable_long_line_does_not_widen_the_margin() -> None:
+    prose = [ln for ln in SEEDS[0].read_text(encoding="utf-8").split("\n") if len(ln) > 300]
+    link = "[report](https://example.org/" + "a" * 31 + ") is"  # html2text never breaks a link target
+    assert len(link) == 64 and link.find(" ") > 60
+    page = wrapped("\n\n".join(prose), 60)
+    result = reflow(f"{page}\n\n{link}")
+    assert result.width == reflow(page).width == 60
+    assert result.text == f"{reflow(page).text}\n\n{link}"
+
+
 def test_wrap_width_needs_many_full_lines() -> None:
     assert wrap_width(["a" * 70, "b" * 70, "c"]) is None
     assert wrap_width(wrapped(PARAGRAPH * 3, 72).split("\n")) == 72
