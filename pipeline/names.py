@@ -41,6 +41,15 @@ def strip_prefix(text: str) -> str:
     return text
 
 
+@cache
+def byline_opening() -> re.Pattern[str]:
+    """A line that opens with a byline prefix, capitalised, then a capitalised word ("By Sarah
+    Schwartz", "Written by: Ann Lee"): mid-sentence, "by" is lower-case."""
+    longest_first = sorted(vocabulary()["prefixes"], key=len, reverse=True)
+    prefixes = "|".join(re.escape(p[:1].upper() + p[1:]) for p in longest_first)
+    return re.compile(rf"(?:{prefixes})\b\s*:?\s+[A-ZÀ-ÖØ-Þ]")
+
+
 def cut_at_role(tokens: list[str]) -> list[str]:
     """The tokens before a role word, a month or an outlet in capitals: "Jane Doe Senior Reporter"
     → "Jane Doe", "Jane Doe December" (a byline glued to its date) → "Jane Doe", "Jane Doe USA TODAY"

@@ -11,8 +11,9 @@ no line runs past it where it could have been broken. Inside such a page a line 
 joined to the next only where a greedy wrapper must have broken it: the next line's
 first word would not have fitted on it, both lines share the paragraph's indentation,
 and the next line does not open a list item or a heading. Explicit line breaks
-(Markdown's two trailing spaces), table rows, and a sentence end followed by a sentence
-start (which may be the source's own line break) are never joined. Pages without that
+(Markdown's two trailing spaces), table rows, a line opening with a byline ("By Sarah
+Schwartz"), and a sentence end followed by a sentence start (which may be the source's own
+line break) are never joined. Pages without that
 signature are returned unchanged, so unwrapped dumps keep their lines.
 """
 
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from pipeline.lines import ends_sentence
+from pipeline.names import byline_opening
 
 MIN_WIDTH, MAX_WIDTH = 40, 160  # right margins renderers and ``fold`` are set to
 FULL_SLACK = 10  # a full line ends within this many columns of the margin
@@ -153,6 +155,8 @@ def continues(previous: str, line: str, width: int, starts: tuple[int, ...]) -> 
         return False  # a new list item or heading, a table row
     if ends_sentence(previous.rstrip()) and body.lstrip(OPENERS)[:1].isupper():
         return False  # a sentence ends and one starts: the break may be the source's own
+    if byline_opening().match(body):
+        return False  # "By Sarah Schwartz": a byline starts its own line
     length = len(previous.rstrip())
     return length <= width < length + 1 + len(body.split(None, 1)[0])
 

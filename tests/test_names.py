@@ -78,3 +78,14 @@ def test_job_titles_after_a_name_are_roles(byline: str, people: list[str]) -> No
 def test_name_printed_three_times_is_one_name() -> None:
     assert names.parse_byline("Jane Doe Jane Doe Jane Doe") == ["Jane Doe"]
     assert names.parse_byline("Jane Doe Jane Doe") == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(("line", "opens"), [
+    ("By Sarah Schwartz — November 18, 2025", True),
+    ("Written by: Ann Lee", True),
+    ("by the council, which met on Monday", False),  # mid-sentence
+    ("Bypass road works start in May", False),
+    ("By the time the council met", False),  # a name starts with a capital
+])
+def test_byline_opening(line: str, opens: bool) -> None:
+    assert bool(names.byline_opening().match(line)) is opens

@@ -112,6 +112,14 @@ def test_an_unbreakable_long_line_does_not_widen_the_margin() -> None:
     assert result.text == f"{reflow(page).text}\n\n{link}"
 
 
+def test_a_byline_under_a_full_standfirst_keeps_its_line() -> None:
+    standfirst = "Implementation continues to complicate even well-studied interventions"
+    body = wrapped(f"{PARAGRAPH}\n\n{PARAGRAPH}\n\n{PARAGRAPH}", 72)
+    page = f"{standfirst}\nBy Sarah Schwartz — November 18, 2025\n\n{body}"
+    assert len(standfirst) + len(" By") > reflow(page).width  # "By" would not have fitted
+    assert reflow(page).text.startswith(f"{standfirst}\nBy Sarah Schwartz")
+
+
 def test_wrap_width_needs_many_full_lines() -> None:
     assert wrap_width(["a" * 70, "b" * 70, "c"]) is None
     assert wrap_width(wrapped(PARAGRAPH * 3, 72).split("\n")) == 72
