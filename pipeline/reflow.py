@@ -9,8 +9,9 @@ reflowing, 6% with it (``python -m pipeline.bench cleaning --wrapped``, row ``no
 A page counts as wrapped when many of its lines end just short of one right margin and
 no line runs past it where it could have been broken. Inside such a page a line is
 joined to the next only where a greedy wrapper must have broken it: the next line's
-first word would not have fitted on it, both lines share the paragraph's indentation,
-and the next line does not open a list item or a heading. Explicit line breaks
+first word would not have fitted on it, both lines share the paragraph's indentation
+(or are centred on one column, as wrapped headings are), and the next line does not open
+a list item or a heading. Explicit line breaks
 (Markdown's two trailing spaces), table rows, a line opening with a byline ("By Sarah
 Schwartz"), and a sentence end followed by a sentence start (which may be the source's own
 line break) are never joined. Pages without that
@@ -38,6 +39,7 @@ MAX_BREAKABLE_SHARE = 0.1  # lines past the margin that a wrapper would have bro
 PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*")  # indentation and e-mail/Markdown quote marks
 ITEM_START = re.compile(r"(?:[•·▪◦‣∙□■○●▫▸►*+–-]|\d{1,3}[.)])\s+|#{1,6}\s")
 BOX_DRAWING = re.compile("[\u2500-\u257f]")
+CENTRE_TOLERANCE = 1.5  # columns: centring rounds half a column either way
 OPENERS = "\"'“‘«([¿¡"  # may open a sentence before its first letter
 HARD_BREAK = "  "  # Markdown: a line ending in two spaces is a deliberate break
 HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")  # "protein-" / "forward": the wrapper broke a compound
@@ -149,8 +151,10 @@ def continues(previous: str, line: str, width: int, starts: tuple[int, ...]) -> 
     had to break there, as the line's first word did not fit."""
     start = PREFIX.match(line).end()  # type: ignore[union-attr]
     body = line[start:]
-    if not previous.strip() or not body.strip() or previous.endswith(HARD_BREAK) or start not in starts:
-        return False  # a blank line, a deliberate break, or indented unlike the paragraph
+    if not previous.strip() or not body.strip() or previous.endswith(HARD_BREAK):
+        return False  # a blank line or a deliberate break
+    if start not in starts and not same_centre(previous, line):
+        return False  # indented unlike the paragraph
     if ITEM_START.match(body) or is_table_row(body) or is_table_row(previous):
         return False  # a new list item or heading, a table row
     if ends_sentence(previous.rstrip()) and body.lstrip(OPENERS)[:1].isupper():
@@ -159,6 +163,18 @@ def continues(previous: str, line: str, width: int, starts: tuple[int, ...]) -> 
         return False  # "By Sarah Schwartz": a byline starts its own line
     length = len(previous.rstrip())
     return length <= width < length + 1 + len(body.split(None, 1)[0])
+
+
+def same_centre(previous: str, line: str) -> bool:
+    """Both lines are centred on one column: lynx and links centre a heading, and the rest of
+    a wrapped one is centred under its first line ("Best live TV … sports, and" / "more")."""
+    return abs(centre(previous) - centre(line)) <= CENTRE_TOLERANCE
+
+
+def centre(line: str) -> float:
+    text = line.rstrip()
+    indent = len(text) - len(text.lstrip())
+    return indent + (len(text) - indent) / 2
 
 
 def join(paragraph: str, continuation: str) -> str:

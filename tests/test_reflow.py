@@ -102,6 +102,15 @@ def test_a_continuation_keeps_its_closing_marks() -> None:
     assert reflow(page).text.endswith("<br>")
 
 
+def test_a_centred_wrapped_heading_is_rejoined_and_centred_menus_are_not() -> None:
+    heading = "Best live TV streaming service: The top 5 picks for entertainment, sports, and more"
+    first, rest = textwrap.wrap(heading, 74)
+    centred = [f"{first:^74}".rstrip(), f"{rest:^74}".rstrip(), "", f"{'Home':^74}".rstrip(), f"{'About':^74}".rstrip()]
+    result = reflow("\n".join([*centred, "", wrapped(f"{PARAGRAPH}\n\n{PARAGRAPH}\n\n{PARAGRAPH}", 74)]))
+    assert result.text.split("\n")[0].strip() == heading
+    assert result.text.split("\n")[2:4] == centred[3:5]
+
+
 def test_an_unbreakable_long_line_does_not_widen_the_margin() -> None:
     prose = [ln for ln in SEEDS[0].read_text(encoding="utf-8").split("\n") if len(ln) > 300]
     link = "[report](https://example.org/" + "a" * 31 + ") is"  # html2text never breaks a link target

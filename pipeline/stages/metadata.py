@@ -55,8 +55,13 @@ SITE_SOURCES = {"meta[og:site_name]": 0.75, "json-ld": 0.7}
 
 
 def candidate(field: str, value: str | None, method: str, confidence: float, snippet: str) -> Evidence:
+    if value and not method.startswith(PROVIDED):  # a user's value is kept exactly as given
+        value = " ".join(value.split())  # a renderer's no-break or doubled spaces are not the value's
     return Evidence(field=field, value=value, method=method, confidence=round(confidence, 4),
                     snippet=(snippet or "")[:300])
+
+
+PROVIDED = "provided:"
 
 
 def provided_candidates(provided: dict[str, dict[str, str]]) -> list[Evidence]:
@@ -66,7 +71,7 @@ def provided_candidates(provided: dict[str, dict[str, str]]) -> list[Evidence]:
         if field not in (*FIELDS, *PROVIDED_ONLY):
             continue
         # A value the user gave that could not be read (a malformed date) stays as evidence for a null.
-        found.append(candidate(field, p["value"], f"provided:{p['source']}", 1.0 if p["value"] else 0.0,
+        found.append(candidate(field, p["value"], f"{PROVIDED}{p['source']}", 1.0 if p["value"] else 0.0,
                                p.get("snippet") or p["value"] or ""))
     return found
 
@@ -653,7 +658,7 @@ def best_value(found: list[Evidence], field: str) -> str | None:
 
 
 def select(found: list[Evidence], field: str) -> Evidence | None:
-    given = [e for e in found if e.field == field and e.value and e.method.startswith("provided:")]
+    given = [e for e in found if e.field == field and e.value and e.method.startswith(PROVIDED)]
     if given:
         return given[0]  # what the user said wins, whatever the page says
     scores = {k: v for k, v in support(found, field).items() if v >= MIN_SUPPORT}

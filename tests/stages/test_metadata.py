@@ -30,6 +30,14 @@ def test_seed_003_metadata_with_evidence() -> None:
     assert all(0 < e.confidence <= 1 for e in doc.evidence if e.selected)
 
 
+def test_inferred_values_have_plain_spaces() -> None:
+    text = seed_text("003").replace("Hamas–Fatah Reconciliation Meeting", "Hamas–Fatah\xa0Reconciliation Meeting")
+    doc = Doc(source_path="003.txt", text=text, id="0" * 16)
+    Clean(Config()).process_doc(doc)
+    Metadata(Config()).process_doc(doc)
+    assert doc.title == "Hamas–Fatah Reconciliation Meeting Under Chinese Sponsorship"
+
+
 def test_no_evidence_means_null() -> None:
     doc = infer("002")
     assert doc.date_published is None and doc.authors == [] and doc.outlet is None and doc.url is None
