@@ -27,18 +27,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-import re._constants as re_constants
-import re._parser as re_parser
-import string
 import tomllib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
 from pipeline import dates, linemodel, textmeta
-from pipeline.lines import RE_I_ASCII_TWINS, Line, folded_for_keywords, measure, normalise, split_lines, strip_markup
+from pipeline.lines import Line, folded_for_keywords, measure, normalise, split_lines, strip_markup
 
 MODEL_RULE = "line-model"  # removed by the line classifier alone: "line-model:<strongest feature>"
 
@@ -134,81 +131,8 @@ def rules_for(prose: bool) -> tuple[PatternRule, ...]:
 def any_rule_start(prose: bool) -> re.Pattern[str]:
     """Every applicable rule's anchored alternatives in one expression: one attempt at the line
     start tells whether any of them can match (most lines: none)."""
-    return either(anchored_alternatives(prose))
-
-
-def anchored_alternatives(prose: bool) -> list[str]:
-    return [alt for rule in rules_for(prose) if rule.anchored is not None
-            for alt in top_level_alternatives(rule.anchored.pattern)]
-
-
-def either(alternatives: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{alt})" for alt in alternatives) or "(?!)", re.I)
-
-
-@cache
-def rule_starts(prose: bool) -> tuple[dict[str, re.Pattern[str]], re.Pattern[str]]:
-    """``any_rule_start`` split by the line's first character: per character re.I folds to an
-    ASCII letter, the alternatives that open with that letter (or may open with anything), and
-    for any other character those that may open with anything. A line then tries some 10
-    alternatives instead of 100 (most open with a word: "share", "subscribe", "related")."""
-    by_letter: dict[str, list[str]] = {letter: [] for letter in string.ascii_lowercase}
-    anywhere: list[str] = []
-    for alt in anchored_alternatives(prose):
-        letters = opening_letters(re_parser.parse(alt, re.I))
-        for letter in letters if letters is not None else ():
-            by_letter[letter].append(alt)
-        if letters is None:
-            anywhere.append(alt)
-    starts = {letter: either(anywhere + alts) for letter, alts in by_letter.items()}
-    folds_to = {**{c: c.lower() for c in string.ascii_letters}, **{chr(c): t for c, t in RE_I_ASCII_TWINS.items()}}
-    return {c: starts[letter] for c, letter in folds_to.items()}, either(anywhere)
-
-
-def may_start_rule(text: str, prose: bool) -> bool:
-    """``any_rule_start(prose).match(text) is not None``, trying only the alternatives that can
-    open with the line's first character."""
-    by_first, otherwise = rule_starts(prose)
-    return by_first.get(text[:1], otherwise).match(text) is not None
-
-
-# Expressions ``opening_letters`` can see through: zero-width assertions, groups, branches, repeats.
-SEE_THROUGH = (re_constants.SUBPATTERN, re_constants.BRANCH, re_constants.MAX_REPEAT, re_constants.MIN_REPEAT,
-               re_constants.POSSESSIVE_REPEAT)
-
-
-def opening_letters(items: Iterable[tuple]) -> set[str] | None:
-    """The (lower-case ASCII) letters a match of the parsed expression ``items`` must open
-    with, or None if it may open with anything else (a class, a digit, a mark, nothing)."""
-    letters: set[str] = set()
-    for op, av in items:
-        if op is re_constants.AT:
-            continue  # zero-width: "^", "\b"
-        if op is re_constants.LITERAL:
-            char = chr(av)
-            if not (char.isascii() and char.isalpha()):
-                return None
-            return letters | {char.lower()}
-        if op not in SEE_THROUGH:
-            return None
-        if op is re_constants.SUBPATTERN:
-            if av[1] or av[2]:  # the group changes flags
-                return None
-            inner, may_be_empty = opening_letters(av[3]), False  # a set: it cannot match nothing
-        elif op is re_constants.BRANCH:
-            found = [opening_letters(branch) for branch in av[1]]
-            if None in found:
-                return None
-            inner = set().union(*found)  # type: ignore[arg-type]
-            may_be_empty = any(not branch for branch in av[1])
-        else:  # a repeat: min, max, items
-            inner, may_be_empty = opening_letters(av[2]), av[0] == 0
-        if inner is None:
-            return None
-        letters |= inner
-        if not may_be_empty:
-            return letters
-    return None  # the whole expression may match nothing
+    starts = [f"(?:{rule.anchored.pattern})" for rule in rules_for(prose) if rule.anchored is not None]
+    return re.compile("|".join(starts) or "(?!)", re.I)
 
 
 @cache
@@ -250,7 +174,7 @@ def matching_rule(text: str, prose: bool) -> str:
     template lines repeat within and across pages. One attempt of every rule's anchored
     alternatives at once rules most lines out of them; the rest are keyword-gated."""
     lowered = folded_for_keywords(text)
-    may_start = may_start_rule(text, prose)
+    may_start = any_rule_start(prose).match(text) is not None
     if not may_start and not any(map(lowered.__contains__, all_keywords(prose))):
         return ""  # no anchored alternative matches, and every loose one needs a keyword
     for rule in rules_for(prose) if may_start else loose_rules(prose):

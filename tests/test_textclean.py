@@ -344,12 +344,3 @@ def test_a_menu_at_the_page_edge_stays_removed(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(linemodel, "body_scores", scored_at(0.5))
     textclean.apply_line_model(lines, fake_model(threshold=0.15, reinstate=0.6))
     assert [ln.rule for ln in lines if ln.text in ("Home", "World", "Sport")] == ["menu-bullet"] * 3
-
-
-@pytest.mark.parametrize("prose", [False, True])
-def test_rule_starts_by_first_character_answer_as_every_alternative(prose: bool) -> None:
-    lines = ["Share this", "share", "ſhare", "SHARE", "İmage of a dog", "Kelvin", "ıcon", "© 2024 Gazette",
-             "(c) 2024", "12 comments", "An image of a bridge", "a photo showing", "Read more", "--", "",
-             "x", "Home > News", "NULL", "int(3)", "The council met on Monday.", "5 min read", "» Next"]
-    for text in lines:
-        assert textclean.may_start_rule(text, prose) == (textclean.any_rule_start(prose).match(text) is not None)
