@@ -16,12 +16,10 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
-from itertools import chain, repeat
 
 import numpy as np
 from threadpoolctl import ThreadpoolController
@@ -54,43 +52,23 @@ def own_features(ln: Line) -> tuple[float, ...]:
 
 
 def own_matrix(seq: list[Line]) -> np.ndarray:
-    """``own_features`` of every line as a (lines, ``OWN``) matrix."""
-    return own_columns(seq)[0]
-
-
-def flags(values: Iterable[bool], m: int) -> np.ndarray:
-    """m flags as 0.0/1.0: through ``bytes``, as numpy converts a list of Python bools 3 times slower."""
-    return np.frombuffer(bytes(values), dtype=np.uint8, count=m).astype(float)
-
-
-def own_columns(seq: list[Line]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``own_features`` of every line as a (lines, ``OWN``) matrix (the same arithmetic, value
-    for value), with the lines' word counts and indents (as floats). The measurements come in
-    one pass (a tuple per line, read by ``np.fromiter``), the text columns by C-level ``map`` or
-    from the texts' first and last characters: no list per column, no tuple of 19 per line."""
-    m = len(seq)
-    # word count, then the measurements copied (or scaled) into OWN from "terminal" on, in its order
-    rows = [(ln.words, ln.terminal, ln.prose, ln.stop_share, ln.title_case, ln.bullet, ln.indent, ln.link_share,
-             ln.digit_share, ln.heading, ln.form, ln.has_date) for ln in seq]
-    fields = np.fromiter(chain.from_iterable(rows), float, m * len(rows[0])).reshape(m, -1)
-    words, indents = fields[:, 0], fields[:, 6]
-    texts = [ln.text for ln in seq]  # never empty: ``seq`` holds non-blank lines
-    last = np.frombuffer("".join([t[-1] for t in texts]).encode("utf-32-le"), dtype=np.uint32)
-    own = np.empty((m, len(OWN)))
-    own[:, 0] = np.fromiter(map(math.log1p, words.tolist()), float, m)
-    own[:, 1] = np.fromiter(map(math.log1p, map(len, texts)), float, m)
-    own[:, 2:13] = fields[:, 1:]
-    own[:, 7] = np.minimum(indents, 24) / 24
-    own[:, 13], own[:, 14] = last == ord(":"), last == ord("?")
-    own[:, 15] = flags(map(str.islower, "".join([t[0] for t in texts])), m)
-    own[:, 16] = flags(map(str.isupper, texts), m) * (words >= 1)
-    own[:, 17] = flags([" | " in t or " · " in t or " • " in t for t in texts], m)
-    own[:, 18] = np.minimum(np.fromiter(map(str.count, texts, repeat(",")), int, m), 6) / 6
-    return own, words, indents
+    """``own_features`` of every line as a (lines, ``OWN``) matrix, built a column at a time
+    (the same arithmetic, value for value, without a tuple of 19 per line)."""
+    texts = [ln.text for ln in seq]
+    words = [ln.words for ln in seq]
+    columns = [
+        list(map(math.log1p, words)), list(map(math.log1p, map(len, texts))), [ln.terminal for ln in seq],
+        [ln.prose for ln in seq], [ln.stop_share for ln in seq], [ln.title_case for ln in seq],
+        [ln.bullet for ln in seq], [min(ln.indent, 24) / 24 for ln in seq], [ln.link_share for ln in seq],
+        [ln.digit_share for ln in seq], [ln.heading for ln in seq], [ln.form for ln in seq],
+        [ln.has_date for ln in seq], [t.endswith(":") for t in texts], [t.endswith("?") for t in texts],
+        [t[:1].islower() for t in texts], [t.isupper() and w >= 1 for t, w in zip(texts, words, strict=True)],
+        [" | " in t or " · " in t or " • " in t for t in texts], [min(t.count(","), 6) / 6 for t in texts],
+    ]
+    return np.array(columns, dtype=float).T
 
 
 BIN_NAMES = [f"words_{lo}" for lo in WORD_BINS]
-BIN_EDGES = tuple(zip(WORD_BINS, (*WORD_BINS[1:], 10**9), strict=True))
 
 
 def feature_names() -> list[str]:
@@ -111,28 +89,15 @@ CONTEXT = ["p_self", "p_prev", "p_next", "p_win2", "p_win5", "p_win12", "p_befor
            "in_main_span", "span_distance", "p_self_x_win5", "p_self_sq"]
 
 
-@lru_cache(maxsize=512)
-def window_bounds(m: int, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """For ``window_mean`` over m positions: each window's first and past-last position, its
-    size without the position itself, and where that size is not 0 (as column vectors, read-only)."""
+def window_mean(values: np.ndarray, k: int) -> np.ndarray:
+    """Mean of ``values`` over the k positions either side, the position itself left out."""
+    m = len(values)
+    prefix = np.concatenate([[0.0], np.cumsum(values)])
     idx = np.arange(m)
     lo, hi = np.maximum(0, idx - k), np.minimum(m, idx + k + 1)
     n = hi - lo - 1
-    bounds = (lo, hi, n[:, None], n[:, None] > 0)
-    for a in bounds:
-        a.setflags(write=False)
-    return bounds
-
-
-def window_mean(values: np.ndarray, k: int) -> np.ndarray:
-    """Mean of ``values`` over the k positions either side, the position itself left out
-    (``values``: one vector, or one column per series)."""
-    column = values.reshape(len(values), -1)
-    lo, hi, n, some = window_bounds(len(values), k)
-    prefix = np.zeros((len(values) + 1, column.shape[1]))
-    np.cumsum(column, axis=0, out=prefix[1:])
-    total = prefix[hi] - prefix[lo] - column
-    return np.divide(total, n, out=np.zeros(column.shape), where=some).reshape(values.shape)
+    total = prefix[hi] - prefix[lo] - values
+    return np.divide(total, n, out=np.zeros(m), where=n > 0)
 
 
 def run_lengths(flags: np.ndarray) -> np.ndarray:
@@ -162,37 +127,31 @@ def line_features(lines: list[Line], families: dict[str, str]) -> np.ndarray:
     m = len(seq)
     if not m:
         return np.zeros((0, len(feature_names())))
-    own, words, indents = own_columns(seq)
-    out = np.empty((m, len(feature_names())))  # filled block by block, in ``feature_names()``'s order
-    out[:, : len(OWN)] = own
-    at = len(OWN)
-    for lo, hi in BIN_EDGES:
-        out[:, at] = (words >= lo) & (words < hi)
-        at += 1
-    prose = own[:, 3]
-    neighbours = own[:, [0, 3, 6, 8]]  # log words, prose, bullet, link share: each line's above, then below
-    ctx = out[:, at : at + 8].reshape(m, 4, 2)
-    ctx[0, :, 0] = ctx[-1, :, 1] = 0.0
-    ctx[1:, :, 0], ctx[:-1, :, 1] = neighbours[:-1], neighbours[1:]
-    at += 8
-    out[:, at], out[:, at + 1], block = blank_neighbours(lines)
-    win3 = window_mean(own[:, [3, 0, 4, 5]], 3)  # prose, log words, stop share, title case
-    win10 = window_mean(own[:, [3, 8]], 10)  # prose, link share
+    own = own_matrix(seq)
+    words = np.array([ln.words for ln in seq], dtype=float)
+    bins = np.stack([(words >= lo) & (words < hi) for lo, hi in
+                     zip(WORD_BINS, (*WORD_BINS[1:], 10**9), strict=True)], axis=1).astype(float)
+    logw, prose = own[:, 0], own[:, 3]
+    bullet, link = own[:, 6], own[:, 8]
     prose_words = np.concatenate([[0.0], np.cumsum(words * prose)])
     total = prose_words[-1] or 1.0
+    indents = np.array([ln.indent for ln in seq])
     same_indent = np.concatenate([[False], indents[1:] == indents[:-1]]) & (prose == 0)
     keys = [ln.key for ln in seq]
     counts = Counter(keys)
-    out[:, at + 2 : at + 18] = np.stack([
-        win3[:, 0], win10[:, 0], win3[:, 1], win10[:, 1],
+    blank_before, blank_after, block = blank_neighbours(lines)
+    context = np.stack([
+        shifted(logw, 1), shifted(logw, -1), shifted(prose, 1), shifted(prose, -1),
+        shifted(bullet, 1), shifted(bullet, -1), shifted(link, 1), shifted(link, -1),
+        blank_before, blank_after,
+        window_mean(prose, 3), window_mean(prose, 10), window_mean(logw, 3), window_mean(link, 10),
         np.log1p(run_lengths(prose == 0)), np.arange(m) / m, prose_words[:-1] / total,
-        prose_words[:-1] == 0, (prose_words[1:] >= total) & (prose == 0),
-        np.array([counts[k] > 1 for k in keys]), np.log1p(run_lengths(same_indent)),
-        indent_off_body(indents, prose), after_title(seq), win3[:, 2], win3[:, 3],
+        (prose_words[:-1] == 0).astype(float), ((prose_words[1:] >= total) & (prose == 0)).astype(float),
+        np.array([counts[k] > 1 for k in keys], dtype=float), np.log1p(run_lengths(same_indent)),
+        indent_off_body(indents, prose), after_title(seq), window_mean(own[:, 4], 3), window_mean(own[:, 5], 3),
         np.log1p(block_words(block, words)),
     ], axis=1)
-    out[:, at + 18 :] = rule_rows(seq, families)
-    return out
+    return np.hstack([own, bins, context, rule_rows(seq, families)])
 
 
 def blank_neighbours(lines: list[Line]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
