@@ -63,10 +63,10 @@ LYNX = ["lynx", "-dump", "-nolist", "-stdin", "-assume_charset=utf-8", "-display
 W3M = ["w3m", "-dump", "-T", "text/html", "-I", "utf-8", "-O", "utf-8"]
 COMMANDS = {"lynx": [*LYNX, "-width=10000"], "w3m": [*W3M, "-cols", "10000"]}
 LINKS = ["links", "-dump", "-codepage", "utf-8", "-html-assume-codepage", "utf-8", "-html-hard-assume", "1"]
-FILE_ONLY = {"links"}
-# Their default layouts: lynx, w3m and links wrap at 80 columns, pandoc's plain text at 72.
-# No model is trained on these, nor on links and pandoc at all: they test what was never seen.
+FILE_ONLY = {"links"}  # reads no HTML on stdin
 PANDOC = ["pandoc", "-f", "html", "-t", "plain"]
+# Default layouts: lynx, w3m and links wrap at 80 columns, pandoc's plain text at 72. No model is
+# trained on them, and links and pandoc were never looked at while the cleaner was built.
 WRAPPED_COMMANDS = {"lynx-80": LYNX, "w3m-80": W3M, "links-80": LINKS, "pandoc-72": PANDOC}
 ALL_NAMES = ["inscriptis", "html2text", *COMMANDS, "html2text-78", *WRAPPED_COMMANDS]
 
