@@ -6,8 +6,8 @@ when installed (Debian packages ``lynx`` and ``w3m``) and skipped otherwise.
 The default set prints every paragraph on one line. Left to their defaults, lynx, w3m
 and html2text hard-wrap at about 80 columns instead, which is how most dumps users hold
 were made: ``wrapped=True`` adds those layouts (``lynx-80``, ``w3m-80``, ``html2text-78``), and
-two renderers nothing is tuned on (``links-80``; ``pandoc-72``, pandoc's plain text), where
-installed (Debian packages ``links``, ``pandoc``).
+two renderers the cleaner was not built on (``links-80``; ``pandoc-72``, pandoc's plain text),
+where installed (Debian packages ``links``, ``pandoc``).
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ LINKS = ["links", "-dump", "-codepage", "utf-8", "-html-assume-codepage", "utf-8
 FILE_ONLY = {"links"}  # reads no HTML on stdin
 PANDOC = ["pandoc", "-f", "html", "-t", "plain"]
 # Default layouts: lynx, w3m and links wrap at 80 columns, pandoc's plain text at 72. No model is
-# trained on them, and links and pandoc were never looked at while the cleaner was built.
+# trained on them; no rule comes from pandoc's dumps, one (centred headings, as lynx's) from links's.
 WRAPPED_COMMANDS = {"lynx-80": LYNX, "w3m-80": W3M, "links-80": LINKS, "pandoc-72": PANDOC}
 ALL_NAMES = ["inscriptis", "html2text", *COMMANDS, "html2text-78", *WRAPPED_COMMANDS]
 
