@@ -62,9 +62,9 @@ def reflow(text: str) -> Reflowed:
     out: list[str] = []
     starts: tuple[int, ...] = ()  # columns the open paragraph's continuation lines may start at
     for previous, line in zip(["", *lines[:-1]], lines, strict=True):
-        margin = margins.get(len(previous) - len(previous.lstrip()), width)
+        margin = margins.get(indent_of(previous), width)
         if continues(previous, line, margin, starts):
-            out[-1] = join(out[-1], line[PREFIX.match(line).end() :].strip())  # type: ignore[union-attr]
+            out[-1] = join(out[-1], line[prefix_end(line) :].strip())
         else:
             out.append(line)
             starts = continuation_starts(line)
@@ -101,10 +101,9 @@ def indent_margins(lines: list[str], width: int) -> dict[int, int]:
     margins: dict[int, int] = {}
     for line in lines:
         length = len(line.rstrip())
-        indent = len(line) - len(line.lstrip())
         # a line that could not be broken within the margin (a long link) says nothing of it
-        if width < length <= width + MAX_OVERHANG and 0 < line.find(" ", indent) <= width and not is_item(line):
-            margins[indent] = max(margins.get(indent, width), length)
+        if width < length <= width + MAX_OVERHANG and 0 < first_break(line) <= width and not is_item(line):
+            margins[indent_of(line)] = max(margins.get(indent_of(line), width), length)
     return margins
 
 
@@ -115,11 +114,26 @@ def breakable_at(texts: list[str]) -> list[int]:
     for text in texts:
         if len(text) <= MIN_WIDTH or is_item(text):  # html2text leaves list items unwrapped
             continue
-        space = text.find(" ", len(text) - len(text.lstrip()))
+        space = first_break(text)
         if 0 < space <= MAX_WIDTH:
             starts[space] += 1  # breakable at every margin from the first space ...
             starts[min(len(text), MAX_WIDTH + 1)] -= 1  # ... up to the line's length
     return list(accumulate(starts))
+
+
+def indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def prefix_end(line: str) -> int:
+    """Where the line's text starts, after its indentation and quote marks."""
+    return PREFIX.match(line).end()  # type: ignore[union-attr]  # the pattern matches ""
+
+
+def first_break(line: str) -> int:
+    """The first column a wrapper could break the line at (its first space after the
+    indentation), or -1: a long URL or code token cannot be broken."""
+    return line.find(" ", indent_of(line))
 
 
 def is_table_row(line: str) -> bool:
@@ -139,7 +153,7 @@ def continuation_starts(line: str) -> tuple[int, ...]:
     """Columns a paragraph's continuation lines may start at: under its text (after the
     indentation, quote marks and list-item marker of its first line, as renderers indent
     them), under its first line, or at the margin (``fold`` indents nothing)."""
-    start = PREFIX.match(line).end()  # type: ignore[union-attr]  # the pattern matches ""
+    start = prefix_end(line)
     item = ITEM_START.match(line, start)
     text_start = item.end() if item and not line.startswith("#", start) else start
     return (text_start, start, 0)
@@ -149,7 +163,7 @@ def continues(previous: str, line: str, width: int, starts: tuple[int, ...]) -> 
     """``line`` is the wrapped continuation of the physical line ``previous`` (whose
     paragraph's continuation lines may start at ``starts``): a greedy wrapper at ``width``
     had to break there, as the line's first word did not fit."""
-    start = PREFIX.match(line).end()  # type: ignore[union-attr]
+    start = prefix_end(line)
     body = line[start:]
     if not previous.strip() or not body.strip() or previous.endswith(HARD_BREAK):
         return False  # a blank line or a deliberate break
@@ -173,8 +187,7 @@ def same_centre(previous: str, line: str) -> bool:
 
 def centre(line: str) -> float:
     text = line.rstrip()
-    indent = len(text) - len(text.lstrip())
-    return indent + (len(text) - indent) / 2
+    return (indent_of(text) + len(text)) / 2  # the middle of its text
 
 
 def join(paragraph: str, continuation: str) -> str:
