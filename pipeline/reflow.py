@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate
 
+from pipeline.gridtables import unbox_grid_tables
 from pipeline.lines import ends_sentence
 from pipeline.names import byline_opening
 
@@ -39,6 +40,9 @@ MAX_BREAKABLE_SHARE = 0.1  # lines past the margin that a wrapper would have bro
 PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*")  # indentation and e-mail/Markdown quote marks
 ITEM_START = re.compile(r"(?:[•·▪◦‣∙□■○●▫▸►*+–-]|\d{1,3}[.)])\s+|#{1,6}\s")
 BOX_DRAWING = re.compile("[\u2500-\u257f]")
+# A table's column rule: runs of dashes or equals signs, one per column ("----- ----------"),
+# as pandoc and reStructuredText draw simple tables. A single run is a horizontal rule.
+COLUMN_RULE = re.compile(r"[-=]{3,}(?: +[-=]{3,})+")
 CENTRE_TOLERANCE = 1.5  # columns: centring rounds half a column either way
 OPENERS = "\"'“‘«([¿¡"  # may open a sentence before its first letter
 HARD_BREAK = "  "  # Markdown: a line ending in two spaces is a deliberate break
@@ -49,26 +53,37 @@ HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")  # "protein-" / "forward": the wrapper 
 class Reflowed:
     text: str
     width: int | None  # the margin the page was wrapped at; None if it was not
-    joined: int  # line breaks taken out
+    joined: int  # line breaks taken out at the page's margin
+    tables: int = 0  # grid tables whose cells were taken out of their boxes
 
 
 def reflow(text: str) -> Reflowed:
-    """``text`` with hard-wrapped paragraphs rejoined, one paragraph per line."""
+    """``text`` with hard-wrapped paragraphs rejoined, one paragraph per line, and the cells
+    of grid tables taken out of their boxes (``gridtables``), their paragraphs rejoined too."""
     lines = text.split("\n")
     width = wrap_width(lines)
-    if width is None:
-        return Reflowed(text, None, 0)
-    margins = indent_margins(lines, width)
+    out = lines if width is None else rejoin(lines, width, indent_margins(lines, width))
+    joined = len(lines) - len(out)
+    text = text if width is None else "\n".join(out)
+    tables = 0
+    if "+-" in text or "+=" in text:  # no grid table without a border
+        text, tables = unbox_grid_tables(text, rejoin)
+    return Reflowed(text, width, joined, tables)
+
+
+def rejoin(lines: list[str], width: int, margins: dict[int, int] | None = None) -> list[str]:
+    """The lines with each one a greedy wrapper at ``width`` (or at its indentation's own
+    margin in ``margins``) broke joined to the one before it."""
     out: list[str] = []
     starts: tuple[int, ...] = ()  # columns the open paragraph's continuation lines may start at
     for previous, line in zip(["", *lines[:-1]], lines, strict=True):
-        margin = margins.get(indent_of(previous), width)
+        margin = margins.get(indent_of(previous), width) if margins else width
         if continues(previous, line, margin, starts):
             out[-1] = join(out[-1], line[prefix_end(line) :].strip())
         else:
             out.append(line)
             starts = continuation_starts(line)
-    return Reflowed("\n".join(out), width, len(lines) - len(out))
+    return out
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -77,7 +92,8 @@ def wrap_width(lines: list[str]) -> int | None:
     there (``PAST_WEIGHT`` each)."""
     # Only lines longer than half the narrowest margin can be full or breakable: most menu
     # lines are shorter, and skipping them keeps this cheap on the unwrapped dumps it rejects.
-    texts = [t for t in map(str.rstrip, lines) if len(t) > MIN_WIDTH // 2 and not is_table_row(t)]
+    texts = [t for i, t in enumerate(map(str.rstrip, lines))
+             if len(t) > MIN_WIDTH // 2 and not is_table_row(t) and not standalone_heading(lines, i)]
     ends_at = Counter(map(len, texts))
     ends_up_to = list(accumulate(ends_at[n] for n in range(MAX_WIDTH + 1)))
     unbroken = breakable_at(texts)
@@ -93,6 +109,14 @@ def wrap_width(lines: list[str]) -> int | None:
     return width
 
 
+def standalone_heading(lines: list[str], i: int) -> bool:
+    """A line on its own between blank lines that ends no sentence: a heading, which wrappers
+    leave whole (pandoc's plain text prints headings unwrapped, without a marker)."""
+    above = lines[i - 1] if i > 0 else ""
+    below = lines[i + 1] if i + 1 < len(lines) else ""
+    return not above.strip() and not below.strip() and not ends_sentence(lines[i].rstrip())
+
+
 def indent_margins(lines: list[str], width: int) -> dict[int, int]:
     """The margin of each indentation that reaches past the page's: lynx wraps its flush-left
     headings a few columns wider than its indented paragraphs. A line at most
@@ -101,8 +125,10 @@ def indent_margins(lines: list[str], width: int) -> dict[int, int]:
     margins: dict[int, int] = {}
     for line in lines:
         length = len(line.rstrip())
-        # a line that could not be broken within the margin (a long link) says nothing of it
-        if width < length <= width + MAX_OVERHANG and 0 < first_break(line) <= width and not is_item(line):
+        # a line that could not be broken within the margin (a long link) says nothing of it, nor
+        # does one ending in a deliberate break (html2text's table rows, which it never wraps)
+        if (width < length <= width + MAX_OVERHANG and 0 < first_break(line) <= width and not is_item(line)
+                and not line.endswith(HARD_BREAK)):
             margins[indent_of(line)] = max(margins.get(indent_of(line), width), length)
     return margins
 
@@ -138,9 +164,10 @@ def first_break(line: str) -> int:
 
 def is_table_row(line: str) -> bool:
     """Table rows are laid out to their own width, never wrapped: cell rules ("|", "+--",
-    box drawing) or column gaps of three spaces or more."""
+    box drawing, a column rule) or column gaps of three spaces or more."""
     text = line.strip()
     return (text.count("|") >= 2 or "   " in text or "+--" in text
+            or (text.startswith(("---", "===")) and COLUMN_RULE.fullmatch(text) is not None)
             or (not text.isascii() and BOX_DRAWING.search(text) is not None))
 
 

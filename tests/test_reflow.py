@@ -132,3 +132,30 @@ def test_a_byline_under_a_full_standfirst_keeps_its_line() -> None:
 def test_wrap_width_needs_many_full_lines() -> None:
     assert wrap_width(["a" * 70, "b" * 70, "c"]) is None
     assert wrap_width(wrapped(PARAGRAPH * 3, 72).split("\n")) == 72
+
+
+def test_unwrapped_headings_between_blank_lines_do_not_hide_the_margin() -> None:
+    # pandoc's plain text wraps paragraphs at 72 columns but prints headings whole
+    heading = "A Systematic Review and Meta-Analysis of the Experimental Evidence on Tutoring Programs"
+    page = "\n\n".join([heading, wrapped(PARAGRAPH, 72)] * 4)
+    result = reflow(page)
+    assert result.width is not None
+    assert result.text.split("\n\n") == [heading, PARAGRAPH] * 4
+
+
+def test_a_simple_tables_column_rule_is_a_table_row() -> None:
+    rule = "  " + " ".join("-" * n for n in (20, 40, 30))  # pandoc's simple table, wider than the page
+    row = "  " + "   ".join(["Ranking in 2023", "Business School", "Previous Ranking"])
+    page = "\n\n".join([wrapped(PARAGRAPH, 72)] * 3 + [f"{rule}\n{row}\n{rule}"])
+    result = reflow(page)
+    assert result.width is not None
+    assert result.text.split("\n\n")[:3] == [PARAGRAPH] * 3
+    assert result.text.endswith(f"{rule}\n{row}\n{rule}")
+
+
+def test_rows_ending_in_a_hard_break_do_not_widen_the_margin() -> None:
+    # html2text never wraps its table rows and ends each with a Markdown hard break
+    rows = [f"Battery life claimed by the manufacturer {n} | Up to 36 days in smartwatch modes  " for n in range(2)]
+    page = "\n\n".join([wrapped(PARAGRAPH, 72)] * 12 + ["\n".join(rows)])
+    result = reflow(page)
+    assert result.text.split("\n\n")[:3] == [PARAGRAPH] * 3

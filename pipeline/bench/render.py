@@ -6,8 +6,8 @@ when installed (Debian packages ``lynx`` and ``w3m``) and skipped otherwise.
 The default set prints every paragraph on one line. Left to their defaults, lynx, w3m
 and html2text hard-wrap at about 80 columns instead, which is how most dumps users hold
 were made: ``wrapped=True`` adds those layouts (``lynx-80``, ``w3m-80``, ``html2text-78``), and
-two renderers the cleaner was not built on (``links-80``; ``pandoc-72``, pandoc's plain text),
-where installed (Debian packages ``links``, ``pandoc``).
+three renderers the cleaner was not built on (``links-80``; ``pandoc-72``, pandoc's plain text;
+``elinks-80``), where installed (Debian packages ``links``, ``pandoc``, ``elinks``).
 """
 
 from __future__ import annotations
@@ -65,9 +65,12 @@ COMMANDS = {"lynx": [*LYNX, "-width=10000"], "w3m": [*W3M, "-cols", "10000"]}
 LINKS = ["links", "-dump", "-codepage", "utf-8", "-html-assume-codepage", "utf-8", "-html-hard-assume", "1"]
 FILE_ONLY = {"links"}  # reads no HTML on stdin
 PANDOC = ["pandoc", "-f", "html", "-t", "plain"]
-# Default layouts: lynx, w3m and links wrap at 80 columns, pandoc's plain text at 72. No model is
-# trained on them; no rule comes from pandoc's dumps, one (centred headings, as lynx's) from links's.
-WRAPPED_COMMANDS = {"lynx-80": LYNX, "w3m-80": W3M, "links-80": LINKS, "pandoc-72": PANDOC}
+ELINKS = ["elinks", "-dump", "-no-references", "-no-numbering", "-dump-charset", "utf-8", "-force-html",
+          "-eval", 'set document.codepage.assume = "utf-8"', "-eval", "set document.codepage.force_assumed = 1"]
+# Default layouts: lynx, w3m, links and elinks wrap at 80 columns, pandoc's plain text at 72. No
+# model is trained on them. Rules came from links's dev dumps (centred headings, as lynx's) and
+# pandoc's (grid tables, headings left unwrapped); none from elinks's, a renderer never looked at.
+WRAPPED_COMMANDS = {"lynx-80": LYNX, "w3m-80": W3M, "links-80": LINKS, "pandoc-72": PANDOC, "elinks-80": ELINKS}
 ALL_NAMES = ["inscriptis", "html2text", *COMMANDS, "html2text-78", *WRAPPED_COMMANDS]
 
 

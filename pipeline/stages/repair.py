@@ -12,7 +12,9 @@ the slowest step of a build.
 
 A text dump hard-wrapped at a fixed width (``lynx -dump``'s and ``w3m -dump``'s default)
 has its paragraphs rejoined (``pipeline.reflow``), recorded as the step
-``apply:reflow_hard_wraps``, so the cleaner reads paragraphs, not fragments of them.
+``apply:reflow_hard_wraps``, so the cleaner reads paragraphs, not fragments of them. The
+cells of grid tables (pandoc draws layout tables as boxes, the article in one cell, menus in
+others) are taken out of their boxes the same way, recorded as ``apply:unbox_grid_tables``.
 """
 
 from __future__ import annotations
@@ -70,8 +72,10 @@ class Repair(Stage):
 
 
 REFLOW_STEP = "apply:reflow_hard_wraps"
+UNBOX_STEP = "apply:unbox_grid_tables"
 
 
 def reflow_dump(text: str, repairs: list[str]) -> tuple[str, list[str]]:
     reflowed = reflow(text)
-    return reflowed.text, [*repairs, REFLOW_STEP] if reflowed.joined else repairs
+    steps = [REFLOW_STEP] * bool(reflowed.joined) + [UNBOX_STEP] * bool(reflowed.tables)
+    return reflowed.text, [*repairs, *steps]

@@ -24,3 +24,10 @@ def test_links_reads_the_page_from_a_file() -> None:
     dump = render.available_renderers(wrapped=True)["links-80"](PARAGRAPH)
     assert "council met on Monday" in dump
     assert max(len(ln) for ln in dump.split("\n")) <= 80
+
+
+@pytest.mark.skipif(shutil.which("elinks") is None, reason="elinks is not installed")
+def test_elinks_assumes_utf8_where_the_page_names_no_charset() -> None:
+    dump = render.available_renderers(wrapped=True)["elinks-80"]("<h1>Café society</h1>" + PARAGRAPH)
+    assert "Café society" in dump
+    assert max(len(ln) for ln in dump.split("\n")) <= 80

@@ -3,7 +3,7 @@ from __future__ import annotations
 import textwrap
 
 from pipeline.doc import Doc
-from pipeline.stages.repair import REFLOW_STEP, Repair, repair_text
+from pipeline.stages.repair import REFLOW_STEP, UNBOX_STEP, Repair, repair_text
 
 
 def test_mojibake_is_fixed_and_explained() -> None:
@@ -52,3 +52,12 @@ def test_an_unwrapped_dump_keeps_its_lines_and_records_nothing() -> None:
     doc = Doc(source_path="a.txt", text=text)
     Repair().process_doc(doc)
     assert (doc.text, doc.repairs) == (text, [])
+
+
+def test_a_dump_with_a_grid_table_is_unboxed_and_the_step_recorded() -> None:
+    table = ["+--------------+-------------+", "| The council  | Home        |", "| met on Monday| Sport       |",
+             "+--------------+-------------+"]
+    doc = Doc(source_path="a.txt", text="\n".join(["Menu", "", *table]))
+    Repair().process_doc(doc)
+    assert doc.text.split("\n") == ["Menu", "", "The council met on Monday", "", "Home", "Sport", ""]
+    assert doc.repairs == [UNBOX_STEP]

@@ -1,0 +1,64 @@
+import textwrap
+
+from pipeline.gridtables import unbox_grid_tables
+from pipeline.reflow import reflow, rejoin
+
+PARAGRAPH = (
+    "Quarterly and annual planning is a painful process that many of you have likely "
+    "experienced, and the intentional use of AI can cut it from weeks to hours."
+)
+MENU = ["-   Home", "-   Wine 101", "-   Types of Wine"]
+
+
+def box(cells: list[list[str]], widths: list[int]) -> list[str]:
+    """One grid-table row as pandoc draws it: each cell's lines padded into its column."""
+    border = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
+    height = max(map(len, cells))
+    rows = ["|" + "|".join(f" {(c[k] if k < len(c) else ''):<{w}} " for c, w in zip(cells, widths, strict=True)) + "|"
+            for k in range(height)]
+    return [border, *rows]
+
+
+def grid(rows: list[list[list[str]]], widths: list[int]) -> str:
+    lines = [ln for cells in rows for ln in box(cells, widths)]
+    return "\n".join([*lines, lines[0]])
+
+
+def test_a_layout_table_gives_each_cell_its_own_paragraphs() -> None:
+    article = textwrap.wrap(PARAGRAPH, 40)
+    table = grid([[article, MENU]], [40, 20])
+    text, tables = unbox_grid_tables(table, rejoin)
+    assert tables == 1
+    assert text.split("\n") == [PARAGRAPH, "", *MENU, ""]
+
+
+def test_rows_are_read_in_order_and_blank_cells_dropped() -> None:
+    table = grid([[["Heading one"], []], [["First cell"], ["Second cell"]]], [20, 20])
+    text, _ = unbox_grid_tables(table, rejoin)
+    assert [ln for ln in text.split("\n") if ln] == ["Heading one", "First cell", "Second cell"]
+
+
+def test_a_table_inside_a_cell_is_unboxed_too() -> None:
+    inner = grid([[textwrap.wrap(PARAGRAPH, 30)]], [30]).split("\n")
+    outer = grid([[MENU, inner]], [20, 34])
+    text, _ = unbox_grid_tables(outer, rejoin)
+    assert PARAGRAPH in text.split("\n")
+    assert not any(ch in text for ch in "|+")
+
+
+def test_a_cell_spanning_columns_is_one_cell() -> None:
+    spanned = ["+----------+----------+", "| one cell across two |", "+----------+----------+"]
+    text, _ = unbox_grid_tables("\n".join(spanned), rejoin)
+    assert text.split("\n") == ["one cell across two", ""]
+
+
+def test_text_without_a_closed_grid_is_left_alone() -> None:
+    for text in ["+-----+\n| open box", "Price +-----+ in text", "+-----+"]:
+        assert unbox_grid_tables(text, rejoin) == (text, 0)
+
+
+def test_reflow_unboxes_tables_and_counts_them() -> None:
+    page = "Home\n\n" + grid([[textwrap.wrap(PARAGRAPH, 40), MENU]], [40, 20]) + "\n\nContact"
+    result = reflow(page)
+    assert result.tables == 1 and result.width is None
+    assert PARAGRAPH in result.text.split("\n")
