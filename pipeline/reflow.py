@@ -14,8 +14,10 @@ first word would not have fitted on it, both lines share the paragraph's indenta
 a list item or a heading. Explicit line breaks
 (Markdown's two trailing spaces), table rows, a line opening with a byline ("By Sarah
 Schwartz"), and a sentence end followed by a sentence start (which may be the source's own
-line break) are never joined. Pages without that
-signature are returned unchanged, so unwrapped dumps keep their lines.
+line break) are never joined. The one exception is a Markdown table row that html2text
+wrapped like a paragraph: it ends each row in a hard break, so a row's lines up to that
+break are one row. Pages without that signature are returned unchanged, so unwrapped dumps
+keep their lines. Grid tables (boxes drawn around cells) are taken apart by ``gridtables``.
 """
 
 from __future__ import annotations
@@ -76,14 +78,32 @@ def rejoin(lines: list[str], width: int, margins: dict[int, int] | None = None) 
     margin in ``margins``) broke joined to the one before it."""
     out: list[str] = []
     starts: tuple[int, ...] = ()  # columns the open paragraph's continuation lines may start at
-    for previous, line in zip(["", *lines[:-1]], lines, strict=True):
+    rows_go_on = wrapped_rows(lines)
+    for i, (previous, line) in enumerate(zip(["", *lines[:-1]], lines, strict=True)):
         margin = margins.get(indent_of(previous), width) if margins else width
-        if continues(previous, line, margin, starts):
+        row_goes_on = i - 1 in rows_go_on and wrapper_broke(previous, line.strip(), margin)
+        if row_goes_on or continues(previous, line, margin, starts):
             out[-1] = join(out[-1], line[prefix_end(line) :].strip())
         else:
             out.append(line)
             starts = continuation_starts(line)
     return out
+
+
+def wrapped_rows(lines: list[str]) -> set[int]:
+    """Lines of a Markdown table whose row goes on below: html2text ends each row with a hard
+    break and wraps a long row like a paragraph, so up to that break it is one row."""
+    going_on: set[int] = set()
+    open_row: list[int] = []  # lines of the row read so far
+    for i, line in enumerate(lines):
+        if not line.strip():
+            open_row = []
+        elif line.endswith(HARD_BREAK) and ("|" in line or open_row):
+            going_on.update(open_row)  # the row's end: every line before it in the row went on
+            open_row = []
+        elif "|" in line or open_row:
+            open_row.append(i)
+    return going_on
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -202,6 +222,11 @@ def continues(previous: str, line: str, width: int, starts: tuple[int, ...]) -> 
         return False  # a sentence ends and one starts: the break may be the source's own
     if byline_opening().match(body):
         return False  # "By Sarah Schwartz": a byline starts its own line
+    return wrapper_broke(previous, body, width)
+
+
+def wrapper_broke(previous: str, body: str, width: int) -> bool:
+    """A greedy wrapper at ``width`` had to break after ``previous``: ``body``'s first word did not fit."""
     length = len(previous.rstrip())
     return length <= width < length + 1 + len(body.split(None, 1)[0])
 

@@ -159,3 +159,15 @@ def test_rows_ending_in_a_hard_break_do_not_widen_the_margin() -> None:
     page = "\n\n".join([wrapped(PARAGRAPH, 72)] * 12 + ["\n".join(rows)])
     result = reflow(page)
     assert result.text.split("\n\n")[:3] == [PARAGRAPH] * 3
+
+
+def test_a_markdown_table_row_wrapped_like_a_paragraph_is_one_row_again() -> None:
+    # html2text wraps a long row at its margin and ends the row with a hard break
+    rows = [f"{n}| Rest| Walk/Run Easy 10x (Walk 2 min/ Run Easy 1 min)| Rest| Walk/Run Easy 13x| "
+            f"Optional Non-Impact Cardio 30 min" for n in range(1, 4)]
+    table = ["Week| Monday| Tuesday| Wednesday| Thursday| Friday  ", "---|---|---|---|---|---  "]
+    table += [textwrap.fill(row, 72, break_on_hyphens=False) + "  " for row in rows]
+    page = "\n\n".join([wrapped(PARAGRAPH, 72)] * 12 + ["\n".join(table)])
+    out = reflow(page).text.split("\n")
+    assert [ln.rstrip() for ln in out[-3:]] == rows
+    assert out[-4] == "---|---|---|---|---|---  "
