@@ -171,3 +171,13 @@ def test_a_markdown_table_row_wrapped_like_a_paragraph_is_one_row_again() -> Non
     out = reflow(page).text.split("\n")
     assert [ln.rstrip() for ln in out[-3:]] == rows
     assert out[-4] == "---|---|---|---|---|---  "
+
+
+def test_a_code_block_past_the_margin_does_not_hide_it() -> None:
+    # html2text indents code and never wraps it: tab-indented lines run past the margin
+    code = "\n".join(f"    \tresult = stringAppendIf( result, street{n}, linebreak ); // one of the address lines"
+                     for n in range(6))
+    page = "\n\n".join([wrapped(PARAGRAPH, 78)] * 6 + [code])
+    result = reflow(page)
+    assert result.text.split("\n\n")[:6] == [PARAGRAPH] * 6
+    assert result.text.endswith(code)
