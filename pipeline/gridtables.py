@@ -1,17 +1,21 @@
 """Grid tables: take the text out of the boxes a renderer drew around table cells.
 
-pandoc's plain text (and Emacs, reStructuredText) draws a table as a grid::
+pandoc's plain text (and Emacs, reStructuredText) draws a table as a grid of ``+-|``, w3m
+with box-drawing characters (``┌─┬┐ │ ├┼┤ └┴┘``)::
 
     +----------------------+--------------+
     | Quarterly planning   | -   Home     |
     | is a painful process | -   Wine 101 |
     +----------------------+--------------+
 
-Pages laid out with tables put their whole article, menus and sidebars in such cells, side
-by side and wrapped at each cell's width: read line by line, every line mixes a fragment of
-the article with a fragment of a menu, and no line reads as a sentence. Here each cell's
-lines are taken out of the grid, cell after cell, row after row (a cell may hold a table
-of its own), and its paragraphs are rejoined at the cell's width (``rejoin``).
+Each cell is wrapped at its own width, so a row whose cells do not fit on one line spans
+several, and read line by line every line mixes fragments of all its cells. Pages laid out
+with tables put their whole article, menus and sidebars in such cells; data tables wrap a
+long name over two or three lines. Here the cells' lines are taken out of the grid and their
+paragraphs rejoined at the cell's width (``rejoin``): a row of one-line cells (a data table's)
+becomes one line, its cells joined by `` | ``; a row holding longer text (a layout table's)
+gives each cell's paragraphs in turn, row after row (a cell may hold a table of its own).
+A table whose rows each fit on one line is left as drawn: its lines already read as rows.
 """
 
 from __future__ import annotations
@@ -19,15 +23,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-BORDER = re.compile(r"(?P<indent> *)\+(?:[-=:]+\+)+")  # "+-----+----+", "+=====+" under a header
-EDGES = "|+"  # a cell's edge on a row line: "|", or "+" where a row-spanning cell's rule meets it
+CORNERS = "+┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝╒╤╕╞╪╡╘╧╛"
+RULES = "-=:─═━"
+BARS = "|│║┃"
+CORNER, RULE = f"[{re.escape(CORNERS)}]", f"[{re.escape(RULES)}]"
+BORDER = re.compile(f"(?P<indent> *){CORNER}(?:{RULE}+{CORNER})+")  # "+----+---+", "├────┼───┤"
+CORNER_THEN_RULE = re.compile(CORNER + RULE)
+EDGES = BARS + CORNERS  # a cell's edge on a row line: a bar, or a corner where a spanning cell's rule meets it
 CELL_PADDING = 1  # columns of space renderers keep between a cell's edge and its text
+ROW_SEPARATOR = " | "
 
 Rejoin = Callable[[list[str], int], list[str]]  # a cell's lines, its width -> its paragraphs
 
 
 def unbox_grid_tables(text: str, rejoin: Rejoin) -> tuple[str, int]:
     """``text`` with every grid table replaced by its cells' paragraphs, and how many there were."""
+    if not CORNER_THEN_RULE.search(text):  # no border, no table (most pages: one scan in C)
+        return text, 0
     lines = text.split("\n")
     out: list[str] = []
     tables, i = 0, 0
@@ -60,28 +72,37 @@ def table_end(lines: list[str], start: int) -> int | None:
 
 
 def cells_text(table: list[str], rejoin: Rejoin) -> list[str]:
-    """The paragraphs of every cell of one table, a blank line after each cell."""
-    out: list[str] = []
-    border_at = 0
-    for j in range(1, len(table)):
-        if BORDER.fullmatch(table[j].rstrip()):
-            out.extend(row_text(table[border_at], table[border_at + 1 : j], rejoin))
-            border_at = j
-    return out
+    """The text of every row of one table, or the table as drawn if no row spans two lines."""
+    rows = table_rows(table)
+    if all(len(lines) <= 1 for _, lines in rows):
+        return table
+    return [line for border, lines in rows for line in row_text(border, lines, rejoin)]
+
+
+def table_rows(table: list[str]) -> list[tuple[str, list[str]]]:
+    """(the border above, the row's lines) of every row between two borders."""
+    borders = [j for j, line in enumerate(table) if BORDER.fullmatch(line.rstrip())]
+    return [(table[a], table[a + 1 : b]) for a, b in zip(borders, borders[1:], strict=False)]
 
 
 def row_text(border: str, rows: list[str], rejoin: Rejoin) -> list[str]:
-    """The cells of one row, left to right. A cell spanning columns has no edge between them."""
-    corners = [k for k, ch in enumerate(border) if ch == "+"]
+    """One row's text: one line if every cell holds one line, else each cell's paragraphs in
+    turn, a blank line after each. A cell spanning columns has no edge between them."""
+    corners = [k for k, ch in enumerate(border) if ch in CORNERS]
     edges = [k for k in corners if all(len(row) > k and row[k] in EDGES for row in rows)]
-    out: list[str] = []
-    for left, right in zip(edges, edges[1:], strict=False):
-        cell = dedent([row[left + 1 : right].rstrip() for row in rows])
-        inner, _ = unbox_grid_tables("\n".join(cell), rejoin)
-        paragraphs = rejoin(inner.split("\n"), right - left - 1 - 2 * CELL_PADDING)
-        if any(p.strip() for p in paragraphs):
-            out.extend([*trim_blank(paragraphs), ""])
-    return out
+    cells = [cell_paragraphs([row[left + 1 : right] for row in rows], right - left - 1, rejoin)
+             for left, right in zip(edges, edges[1:], strict=False)]
+    cells = [cell for cell in cells if cell]
+    if all(len(cell) == 1 for cell in cells):
+        return [ROW_SEPARATOR.join(cell[0].strip() for cell in cells)] if cells else []
+    return [line for cell in cells for line in [*cell, ""]]
+
+
+def cell_paragraphs(lines: list[str], width: int, rejoin: Rejoin) -> list[str]:
+    """A cell's lines, out of their box, with its own tables unboxed and its paragraphs
+    rejoined at its width; no blank lines at either end."""
+    inner, _ = unbox_grid_tables("\n".join(dedent([ln.rstrip() for ln in lines])), rejoin)
+    return trim_blank(rejoin(inner.split("\n"), width - 2 * CELL_PADDING))
 
 
 def dedent(lines: list[str]) -> list[str]:

@@ -67,9 +67,7 @@ def reflow(text: str) -> Reflowed:
     out = lines if width is None else rejoin(lines, width, indent_margins(lines, width))
     joined = len(lines) - len(out)
     text = text if width is None else "\n".join(out)
-    tables = 0
-    if "+-" in text or "+=" in text:  # no grid table without a border
-        text, tables = unbox_grid_tables(text, rejoin)
+    text, tables = unbox_grid_tables(text, rejoin)
     return Reflowed(text, width, joined, tables)
 
 

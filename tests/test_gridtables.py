@@ -33,9 +33,27 @@ def test_a_layout_table_gives_each_cell_its_own_paragraphs() -> None:
 
 
 def test_rows_are_read_in_order_and_blank_cells_dropped() -> None:
-    table = grid([[["Heading one"], []], [["First cell"], ["Second cell"]]], [20, 20])
+    table = grid([[["Heading one"], []], [textwrap.wrap(PARAGRAPH, 40), MENU]], [40, 20])
     text, _ = unbox_grid_tables(table, rejoin)
-    assert [ln for ln in text.split("\n") if ln] == ["Heading one", "First cell", "Second cell"]
+    assert [ln for ln in text.split("\n") if ln] == ["Heading one", PARAGRAPH, *MENU]
+
+
+def test_a_data_tables_wrapped_row_becomes_one_line() -> None:
+    # w3m draws tables with box-drawing characters and wraps a long name inside its cell
+    rows = ["┌──────┬──────────┬─────────┐",
+            "│1     │Chicago   │37% / 40%│",
+            "│      │Booth     │         │",
+            "├──────┼──────────┼─────────┤",
+            "│2     │Kellogg   │38% / 48%│",
+            "└──────┴──────────┴─────────┘"]
+    text, tables = unbox_grid_tables("\n".join(rows), rejoin)
+    assert tables == 1
+    assert text.split("\n") == ["1 | Chicago Booth | 37% / 40%", "2 | Kellogg | 38% / 48%"]
+
+
+def test_a_table_whose_rows_fit_on_one_line_is_left_as_drawn() -> None:
+    table = grid([[["Heading one"], []], [["First cell"], ["Second cell"]]], [20, 20])
+    assert unbox_grid_tables(table, rejoin)[0] == table
 
 
 def test_a_table_inside_a_cell_is_unboxed_too() -> None:
@@ -47,9 +65,10 @@ def test_a_table_inside_a_cell_is_unboxed_too() -> None:
 
 
 def test_a_cell_spanning_columns_is_one_cell() -> None:
-    spanned = ["+----------+----------+", "| one cell across two |", "+----------+----------+"]
+    spanned = ["+----------+----------+", "| one cell across two |", "| columns             |",
+               "+----------+----------+"]
     text, _ = unbox_grid_tables("\n".join(spanned), rejoin)
-    assert text.split("\n") == ["one cell across two", ""]
+    assert text.split("\n") == ["one cell across two columns"]
 
 
 def test_text_without_a_closed_grid_is_left_alone() -> None:
