@@ -1,4 +1,7 @@
+import re
 import textwrap
+from collections import Counter
+from pathlib import Path
 
 from pipeline.gridtables import unbox_grid_tables
 from pipeline.reflow import reflow, rejoin
@@ -81,3 +84,14 @@ def test_reflow_unboxes_tables_and_counts_them() -> None:
     result = reflow(page)
     assert result.tables == 1 and result.width is None
     assert PARAGRAPH in result.text.split("\n")
+
+
+def test_unboxing_keeps_every_word_of_a_seed_laid_out_in_a_table() -> None:
+    words = re.compile(r"\w+")
+    for seed in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt")):
+        paragraphs = [ln for ln in seed.read_text(encoding="utf-8").split("\n") if ln.strip()][:12]
+        cell = [ln for p in paragraphs for ln in [*textwrap.wrap(p, 38), ""]]
+        table = grid([[cell, MENU], [["Footer"], textwrap.wrap(PARAGRAPH, 20)]], [38, 20])
+        text, tables = unbox_grid_tables(table, rejoin)
+        assert tables == 1
+        assert Counter(words.findall(text)) == Counter(words.findall(table))
