@@ -3,14 +3,18 @@ import textwrap
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from pipeline.gridtables import unbox_grid_tables
 from pipeline.reflow import reflow, rejoin
+from pipeline.textclean import clean_text
 
 PARAGRAPH = (
     "Quarterly and annual planning is a painful process that many of you have likely "
     "experienced, and the intentional use of AI can cut it from weeks to hours."
 )
 MENU = ["-   Home", "-   Wine 101", "-   Types of Wine"]
+SEEDS = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
 
 
 def box(cells: list[list[str]], widths: list[int]) -> list[str]:
@@ -88,10 +92,19 @@ def test_reflow_unboxes_tables_and_counts_them() -> None:
 
 def test_unboxing_keeps_every_word_of_a_seed_laid_out_in_a_table() -> None:
     words = re.compile(r"\w+")
-    for seed in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt")):
+    for seed in SEEDS:
         paragraphs = [ln for ln in seed.read_text(encoding="utf-8").split("\n") if ln.strip()][:12]
         cell = [ln for p in paragraphs for ln in [*textwrap.wrap(p, 38), ""]]
         table = grid([[cell, MENU], [["Footer"], textwrap.wrap(PARAGRAPH, 20)]], [38, 20])
         text, tables = unbox_grid_tables(table, rejoin)
         assert tables == 1
         assert Counter(words.findall(text)) == Counter(words.findall(table))
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_a_seed_boxed_in_a_layout_table_cleans_to_the_same_words_as_the_seed(seed: Path) -> None:
+    text = seed.read_text(encoding="utf-8")
+    boxed = grid([[[ln for p in text.split("\n") for ln in (textwrap.wrap(p, 50) or [""])]]], [50])
+    expected = clean_text(text).text.split()
+    assert clean_text(reflow(boxed).text).text.split() == expected
+    assert len(clean_text(boxed).text.split()) < len(expected) / 10  # what unboxing saves
