@@ -123,6 +123,7 @@ def mark_repeated_title(lines: list[Line], title: str) -> str | None:
 # with what they say. The date taken is the one nearest the title, so the dates of a
 # "Recent Posts" list further down never compete with it.
 
+HEAD_PARAGRAPH_WORDS = 10  # a shorter sentence under a headline is a caption or an image's alt text
 HEAD_WINDOW = 8  # non-blank lines after the title where a byline or dateline may stand
 BEFORE_WINDOW = 4  # ... and before it (some pages print the date above the headline)
 DATELINE_MAX_WORDS = 16
@@ -647,7 +648,7 @@ def head_window(lines: list[Line], t: int) -> list[int]:
     paragraph (the first may be a standfirst), so a list of dates below the article never counts."""
     window, paragraphs = [], 0
     for i in range(t + 1, min(len(lines), t + 1 + HEAD_WINDOW)):
-        paragraphs += lines[i].prose
+        paragraphs += lines[i].prose and lines[i].words >= HEAD_PARAGRAPH_WORDS
         if paragraphs >= 2:
             break
         window.append(i)

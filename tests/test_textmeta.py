@@ -358,3 +358,12 @@ def test_bare_name_in_the_meta_line_of_the_dateline_is_the_byline() -> None:
                                    "December 15, 2025 · 30 min · 6279 words · Jane Doe"))
     assert head.authors == ["Jane Doe"] and head.date is not None and head.date.iso == "2025-12-15"
     assert textmeta.dateline_names("Dec 17, 2025Julian Arni") == ["Julian Arni"]  # glued to its date
+
+
+def test_an_image_caption_under_the_standfirst_does_not_close_the_head() -> None:
+    standfirst = "Want to eat a balanced diet without breaking the bank? Try this plan from our dietitian."
+    head = textmeta.find_head(page("Council Agrees New Budget For Schools", standfirst,
+                                   "A headshot of Jane Doe in an office.", "By Jane Doe", "Page updated:",
+                                   "24 July 2024"))
+    assert head.date is not None and head.date.iso == "2024-07-24"
+    assert not head.loose_date
