@@ -110,10 +110,8 @@ def wrap_width(lines: list[str]) -> int | None:
     there (``PAST_WEIGHT`` each)."""
     # Only lines longer than half the narrowest margin can be full or breakable: most menu
     # lines are shorter, and skipping them keeps this cheap on the unwrapped dumps it rejects.
-    # Table rows, code (a tab: html2text never wraps a code block) and headings standing alone
-    # are laid out whole, so they say nothing of the margin.
     texts = [t for i, t in enumerate(map(str.rstrip, lines))
-             if len(t) > MIN_WIDTH // 2 and not is_table_row(t) and "\t" not in t and not standalone_heading(lines, i)]
+             if len(t) > MIN_WIDTH // 2 and not laid_out_whole(t, lines, i)]
     ends_at = Counter(map(len, texts))
     ends_up_to = list(accumulate(ends_at[n] for n in range(MAX_WIDTH + 1)))
     unbroken = breakable_at(texts)
@@ -127,6 +125,12 @@ def wrap_width(lines: list[str]) -> int | None:
             or unbroken[width] > MAX_BREAKABLE_SHARE * full(width)):
         return None
     return width
+
+
+def laid_out_whole(text: str, lines: list[str], i: int) -> bool:
+    """Table rows, code (a tab: html2text never wraps a code block) and headings standing
+    alone are printed whole by wrapping renderers, so they say nothing of the margin."""
+    return is_table_row(text) or "\t" in text or standalone_heading(lines, i)
 
 
 def standalone_heading(lines: list[str], i: int) -> bool:
