@@ -21,6 +21,7 @@ A table whose rows each fit on one line is left as drawn: its lines already read
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Callable
 
 CORNERS = "+┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝╒╤╕╞╪╡╘╧╛"
@@ -101,15 +102,8 @@ def row_text(border: str, rows: list[str], rejoin: Rejoin) -> list[str]:
 def cell_paragraphs(lines: list[str], width: int, rejoin: Rejoin) -> list[str]:
     """A cell's lines, out of their box, with its own tables unboxed and its paragraphs
     rejoined at its width; no blank lines at either end."""
-    inner, _ = unbox_grid_tables("\n".join(dedent([ln.rstrip() for ln in lines])), rejoin)
+    inner, _ = unbox_grid_tables(textwrap.dedent("\n".join(ln.rstrip() for ln in lines)), rejoin)
     return trim_blank(rejoin(inner.split("\n"), width - 2 * CELL_PADDING))
-
-
-def dedent(lines: list[str]) -> list[str]:
-    """The cell's lines without the indentation they all share (the cell's padding)."""
-    indents = [len(ln) - len(ln.lstrip()) for ln in lines if ln.strip()]
-    cut = min(indents, default=0)
-    return [ln[cut:] for ln in lines]
 
 
 def trim_blank(lines: list[str]) -> list[str]:

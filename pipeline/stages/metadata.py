@@ -54,14 +54,14 @@ DATE_SOURCES = {"json-ld-page": WEAK_DATE_CONFIDENCE, "json-ld": 0.8, "meta": 0.
 SITE_SOURCES = {"meta[og:site_name]": 0.75, "json-ld": 0.7}
 
 
+PROVIDED = "provided:"  # the method prefix of values the user gave
+
+
 def candidate(field: str, value: str | None, method: str, confidence: float, snippet: str) -> Evidence:
     if value and not method.startswith(PROVIDED):  # a user's value is kept exactly as given
         value = " ".join(value.split())  # a renderer's no-break or doubled spaces are not the value's
     return Evidence(field=field, value=value, method=method, confidence=round(confidence, 4),
                     snippet=(snippet or "")[:300])
-
-
-PROVIDED = "provided:"
 
 
 def provided_candidates(provided: dict[str, dict[str, str]]) -> list[Evidence]:
