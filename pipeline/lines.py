@@ -45,7 +45,8 @@ FORM_BOX = re.compile(
     r"(?=[\[(_])(?!(?<=[\w)\]])[\[(][xX*]?[)\]])(?:\[\s*[xX]?\s*\]|\(\s*[xX*]?\s*\)|_{3,}|\((?:BUTTON|IMG|FORM|submit|reset)\))",
     re.I,
 )
-RENDERER_TAG = re.compile(r"^(IFRAME|Image|Video|Embedded|Figure):\s*", re.I)
+# lynx's "IFRAME: <url>" is left in: the line is an embedded frame, never text (rule "embedded-frame")
+RENDERER_TAG = re.compile(r"^(Image|Video|Embedded|Figure):\s*", re.I)
 DATE = re.compile(
     r"(?=[\djfmasond])(?:"  # what every alternative starts with: a digit or a month's initial
     r"\b(19|20)\d\d\b.*\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"

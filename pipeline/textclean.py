@@ -4,6 +4,8 @@ Each rule looks at the page's lines (``pipeline.lines.Line``) and marks the ones
 removes with its name; no rule deletes anything itself, so the audit can show every
 decision. In order:
 
+0. markup-only lines (renderer markup without a word: "[ ]", "(BUTTON)"), rule
+   ``markup-only``: they read as blank lines to every rule below, but leave the audit too;
 1. site templates: lines that recur across many pages of the same site (``SiteTemplates``,
    learnt from the corpus being built), rule ``site-template``;
 2. pattern rules from ``data/boilerplate.toml`` (widget families: share, newsletter,
@@ -38,6 +40,7 @@ from pipeline import dates, linemodel, textmeta
 from pipeline.lines import Line, folded_for_keywords, measure, normalise, split_lines, strip_markup
 
 MODEL_RULE = "line-model"  # removed by the line classifier alone: "line-model:<strongest feature>"
+MARKUP_ONLY = "markup-only"  # a line of renderer markup alone ("[ ]", "(BUTTON)"): no words, read as blank
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,8 @@ class CleanedText:
 
     @property
     def removed(self) -> list[Line]:
-        return [ln for ln in self.lines if ln.text and (ln.rule or ln.role)]  # not kept, not blank
+        # not kept and not empty (a markup-only line has no text but was not empty either)
+        return [ln for ln in self.lines if (ln.rule or ln.role) and (ln.text or ln.rule == MARKUP_ONLY)]
 
 
 @cache
@@ -300,8 +304,16 @@ def mark_short_runs(lines: list[Line], first: int, last: int, min_run: int = 4) 
         run = []
 
 
-STEPS: list[Callable[[list[Line]], None]] = [apply_pattern_rules, mark_form_fields, mark_menu_bullets,
-                                              mark_related_blocks, mark_comment_sections]
+def mark_markup_only(lines: list[Line]) -> None:
+    """A line showing nothing but renderer markup (a form box, "(BUTTON)", "IFRAME:") has no
+    words, so every rule reads it as a blank line; naming it keeps its removal in the audit."""
+    for line in lines:
+        if not line.text and line.raw.strip():
+            line.rule = MARKUP_ONLY
+
+
+STEPS: list[Callable[[list[Line]], None]] = [mark_markup_only, apply_pattern_rules, mark_form_fields,
+                                              mark_menu_bullets, mark_related_blocks, mark_comment_sections]
 
 
 TINY_LINE_WORDS = 2  # "Contact", "Posts": menu words more often than body

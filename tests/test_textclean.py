@@ -53,6 +53,9 @@ def rule_of(text: str, line: str) -> str:
         ("Photo: Jane Doe / Reuters", "photo-credit-caption"),
         ("Diagram showing how the water reaches the reservoir from the hills above the town.", "image-description"),
         ("A screenshot of the council's budget dashboard", "image-description"),
+        ("[divider.gif]", "image-placeholder"),
+        ("IFRAME: https://www.youtube.com/embed/K1xYlsfSoqY?feature=oembed", "embedded-frame"),
+        ("[svg%3E] [usp-fav-dark.png]", "image-placeholder"),
         ('{"id":"gid://shop/Product/82","title":"Bands","currencyCode":"USD","amountMax":"19.97","price":"19.97"}',
          "script-data"),
         ('[["Easy to understand","easy","thumb-up"],["Solved it","solved","thumb-up"],["Other","other","thumb-down"]]',
@@ -141,6 +144,18 @@ def test_short_lists_of_a_page_with_a_checklist_stay_but_a_lone_box_goes() -> No
     ]))
     textclean.mark_form_fields(page)
     assert [ln.rule for ln in page if ln.form] == [""] * 6 + ["form-field"]
+
+
+def test_code_in_brackets_is_no_image_placeholder() -> None:
+    line = "[MapperIgnoreSource(nameof(Player.Games))]"
+    assert textclean.matching_rule(line, False) == ""
+
+
+def test_markup_only_lines_are_read_as_blank_but_audited() -> None:
+    text = page_with("[ ]\n\n(BUTTON)", where="inside")
+    result = clean_text(text)
+    assert [(ln.raw, ln.rule) for ln in result.removed] == [("[ ]", "markup-only"), ("(BUTTON)", "markup-only")]
+    assert result.text == "\n\n".join(BODY)  # the paragraphs stay apart, as around a blank line
 
 
 def test_markdown_link_targets_are_dropped_from_kept_text() -> None:
