@@ -46,6 +46,8 @@ def rule_of(text: str, line: str) -> str:
         ("© 2024 The Gazette. All rights reserved.", "copyright-line"),
         ("We use cookies to improve your experience on our website, as explained in our policy.",
          "cookie-consent"),
+        ("viewed_cookie_policy    11 months    The cookie is set by the GDPR Cookie Consent plugin and is used to "
+         "store whether or not user has consented to the use of cookies.", "cookie-consent"),
         ("Share on Facebook Twitter Email", "share-buttons"),
         ("Tel: 03-640-0400 | Fax: 03-744-7590", "contact-details"),
         ("Stay up to date", "newsletter-widget"),
