@@ -305,7 +305,7 @@ def mark_short_runs(lines: list[Line], first: int, last: int, min_run: int = 4) 
 
 
 def mark_markup_only(lines: list[Line]) -> None:
-    """A line showing nothing but renderer markup (a form box, "(BUTTON)", "IFRAME:") has no
+    """A line showing nothing but renderer markup (a form box, "(BUTTON)", "Image:") has no
     words, so every rule reads it as a blank line; naming it keeps its removal in the audit."""
     for line in lines:
         if not line.text and line.raw.strip():

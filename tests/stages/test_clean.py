@@ -72,6 +72,16 @@ def test_every_removed_line_is_audited_with_a_rule(prefix: str) -> None:
     assert doc.cleaning["lines_removed"] == len(removals)
 
 
+def test_a_line_of_renderer_markup_alone_is_audited() -> None:
+    page = seed_text("002").split("\n")
+    page[5:5] = ["", "[ ]", "", "(BUTTON)", ""]  # lines 7 and 9, amid the body paragraphs
+    doc = Doc(source_path="002.txt", text="\n".join(page), id="0" * 16)
+    removals = Clean(Config(min_words=20)).process_doc(doc)
+    assert isinstance(removals, list)
+    assert {(r.line_no, r.text, r.rule) for r in removals if r.line_no in (7, 9)} == {
+        (7, "[ ]", "markup-only"), (9, "(BUTTON)", "markup-only")}
+
+
 def test_title_byline_and_dateline_move_to_hints() -> None:
     doc, removals = clean_seed("003")
     assert doc.hints["title_line"]["text"] == "Hamas–Fatah Reconciliation Meeting Under Chinese Sponsorship"
