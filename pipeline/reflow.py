@@ -150,9 +150,9 @@ def indent_margins(lines: list[str], width: int) -> dict[int, int]:
     for line in lines:
         length = len(line.rstrip())
         # a line that could not be broken within the margin (a long link) says nothing of it, nor
-        # does one ending in a deliberate break (html2text's table rows, which it never wraps)
+        # do table rows, laid out to their own width (html2text's end in a deliberate break)
         if (width < length <= width + MAX_OVERHANG and 0 < first_break(line) <= width and not is_item(line)
-                and not line.endswith(HARD_BREAK)):
+                and not line.endswith(HARD_BREAK) and not is_table_row(line)):
             margins[indent_of(line)] = max(margins.get(indent_of(line), width), length)
     return margins
 

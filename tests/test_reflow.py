@@ -161,6 +161,19 @@ def test_rows_ending_in_a_hard_break_do_not_widen_the_margin() -> None:
     assert result.text.split("\n\n")[:3] == [PARAGRAPH] * 3
 
 
+def test_a_table_row_past_the_margin_does_not_widen_it() -> None:
+    # lynx lays a table row out to its own width, a few columns past its paragraphs' margin
+    row = "   Rank" + " " * 17 + "Health Insurer" + " " * 18 + "Direct Written Premiums"
+    assert len(row) == 79
+    # its first line ends at column 65: " consideration" would reach 79, past the margin of 74
+    careful = ("Selecting the right health insurance provider requires careful consideration of multiple "
+               "factors that directly impact your healthcare experience, and the American market features "
+               "numerous companies competing for your business.")
+    paragraphs = [wrapped(text, 74, initial_indent="   ", subsequent_indent="   ") for text in [PARAGRAPH] * 8]
+    page = "\n\n".join([*paragraphs, row, wrapped(careful, 74, initial_indent="   ", subsequent_indent="   ")])
+    assert reflow(page).text.split("\n\n")[-1] == "   " + careful
+
+
 def test_a_markdown_table_row_wrapped_like_a_paragraph_is_one_row_again() -> None:
     # html2text wraps a long row at its margin and ends the row with a hard break
     rows = [f"{n}| Rest| Walk/Run Easy 10x (Walk 2 min/ Run Easy 1 min)| Rest| Walk/Run Easy 13x| "
