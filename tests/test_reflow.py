@@ -169,9 +169,9 @@ def test_a_table_row_past_the_margin_does_not_widen_it() -> None:
     careful = ("Selecting the right health insurance provider requires careful consideration of multiple "
                "factors that directly impact your healthcare experience, and the American market features "
                "numerous companies competing for your business.")
-    paragraphs = [wrapped(text, 74, initial_indent="   ", subsequent_indent="   ") for text in [PARAGRAPH] * 8]
-    page = "\n\n".join([*paragraphs, row, wrapped(careful, 74, initial_indent="   ", subsequent_indent="   ")])
-    assert reflow(page).text.split("\n\n")[-1] == "   " + careful
+    *paragraphs, last = [wrapped(text, 74, initial_indent="   ", subsequent_indent="   ")
+                         for text in [*[PARAGRAPH] * 8, careful]]
+    assert reflow("\n\n".join([*paragraphs, row, last])).text.split("\n\n")[-1] == "   " + careful
 
 
 def test_a_markdown_table_row_wrapped_like_a_paragraph_is_one_row_again() -> None:
