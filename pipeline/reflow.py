@@ -63,10 +63,10 @@ def reflow(text: str) -> Reflowed:
     """``text`` with hard-wrapped paragraphs rejoined, one paragraph per line, and the cells
     of grid tables taken out of their boxes (``gridtables``), their paragraphs rejoined too."""
     lines = text.split("\n")
-    width = wrap_width(lines)
-    out = lines if width is None else rejoin(lines, width, indent_margins(lines, width))
-    joined = len(lines) - len(out)
-    text = text if width is None else "\n".join(out)
+    width, joined = wrap_width(lines), 0
+    if width is not None:
+        out = rejoin(lines, width, indent_margins(lines, width))
+        text, joined = "\n".join(out), len(lines) - len(out)
     text, tables = unbox_grid_tables(text, rejoin)
     return Reflowed(text, width, joined, tables)
 

@@ -115,8 +115,7 @@ class CleanedText:
 
     @property
     def removed(self) -> list[Line]:
-        # not kept and not empty (a markup-only line has no text but was not empty either)
-        return [ln for ln in self.lines if (ln.rule or ln.role) and (ln.text or ln.rule == MARKUP_ONLY)]
+        return [ln for ln in self.lines if ln.rule or ln.role]  # no rule ever marks an empty line
 
 
 @cache
