@@ -7,11 +7,13 @@ pages rendered with lynx's defaults, 27% of the pages lost over 10% of their bod
 reflowing, 6% with it (``python -m pipeline.bench cleaning --wrapped``, row ``no-reflow``).
 
 A page counts as wrapped when many of its lines end just short of one right margin and
-no line runs past it where it could have been broken. Inside such a page a line is
+no line runs past it where it could have been broken (list items aside, where a renderer
+leaves them whole, as html2text does). Inside such a page a line is
 joined to the next only where a greedy wrapper must have broken it: the next line's
 first word would not have fitted on it, both lines share the paragraph's indentation
 (or are centred on one column, as wrapped headings are), and the next line does not open
-a list item or a heading. Explicit line breaks
+a list item or a heading; or the line is one piece of a word too long for the margin
+(html2text's wrapper breaks a link's address after a hyphen). Explicit line breaks
 (Markdown's two trailing spaces), table rows, a line opening with a byline ("By Sarah
 Schwartz"), and a sentence end followed by a sentence start (which may be the source's own
 line break) are never joined. The one exception is a Markdown table row that html2text
@@ -107,11 +109,20 @@ def wrapped_rows(lines: list[str]) -> set[int]:
 def wrap_width(lines: list[str]) -> int | None:
     """The right margin of a hard-wrapped page, or None if the page does not look wrapped:
     the margin most lines end just short of, less the lines a wrapper would have broken
-    there (``PAST_WEIGHT`` each)."""
+    there (``PAST_WEIGHT`` each). Where list items run past that margin although they could
+    have been broken within it, the renderer left items unwrapped (html2text does), so they
+    say nothing of the margin and it is found again without them."""
     # Only lines longer than half the narrowest margin can be full or breakable: most menu
     # lines are shorter, and skipping them keeps this cheap on the unwrapped dumps it rejects.
     texts = [t for i, t in enumerate(map(str.rstrip, lines))
              if len(t) > MIN_WIDTH // 2 and not laid_out_whole(t, lines, i)]
+    width = margin_of(texts)
+    if width is not None and any(len(t) > width and 0 < first_break(t) <= width for t in texts if is_item(t)):
+        width = margin_of([t for t in texts if not is_item(t)])
+    return width
+
+
+def margin_of(texts: list[str]) -> int | None:
     ends_at = Counter(map(len, texts))
     ends_up_to = list(accumulate(ends_at[n] for n in range(MAX_WIDTH + 1)))
     unbroken = breakable_at(texts)
@@ -230,9 +241,15 @@ def continues(previous: str, line: str, width: int, starts: tuple[int, ...]) -> 
 
 
 def wrapper_broke(previous: str, body: str, width: int) -> bool:
-    """A greedy wrapper at ``width`` had to break after ``previous``: ``body``'s first word did not fit."""
-    length = len(previous.rstrip())
-    return length <= width < length + 1 + len(body.split(None, 1)[0])
+    """A greedy wrapper at ``width`` had to break after ``previous``: ``body``'s first word did
+    not fit, or ``previous`` is one piece of a word too long for the margin, which a wrapper
+    sets on a line of its own: textwrap (html2text's wrapper) breaks words after their
+    hyphens, so a link's address goes on as "…/2025/11/25/knives-" / "out-…"."""
+    text = previous.rstrip()
+    length = len(text)
+    if length > width:
+        return first_break(text) < 0 and HYPHEN_BREAK.search(text) is not None
+    return width < length + 1 + len(body.split(None, 1)[0])
 
 
 def same_centre(previous: str, line: str) -> bool:

@@ -1,6 +1,7 @@
 import textwrap
 from pathlib import Path
 
+import html2text
 import pytest
 
 from pipeline.reflow import reflow, wrap_width
@@ -194,3 +195,39 @@ def test_a_code_block_past_the_margin_does_not_hide_it() -> None:
     result = reflow(page)
     assert result.text.split("\n\n")[:6] == [PARAGRAPH] * 6
     assert result.text.endswith(code)
+
+
+def html2text_dump(html: str) -> str:
+    """``html`` as html2text renders it by default: wrapped at 78 columns, links inline."""
+    return html2text.HTML2Text(bodywidth=78).handle(html)
+
+
+STANDFIRST = (
+    "We have spent decades honing our backpacking gear to a perfect balance of weight and creature "
+    "comforts. After many miles on the trail we are pretty dialed in to what we want and need for "
+    "any adventure, and we love helping people find their kit as well."
+)
+
+
+def test_list_items_left_unwrapped_past_the_margin_do_not_hide_it() -> None:
+    # html2text prints list items whole: a menu of long links ends past the paragraphs' margin
+    links = [(f"https://www.example.com/hiking/best-{'x' * (i % 6)}gear-for-hikers/", f"Best Hiking Gear {i}")
+             for i in range(12)]
+    menu = "".join(f"<li><a href='{url}'>{label}</a></li>" for url, label in links)
+    dump = html2text_dump(f"<ul>{menu}</ul><p>{STANDFIRST}</p><p>{STANDFIRST}</p>")
+    assert max(map(len, dump.split("\n"))) > 78
+    assert reflow(dump).text.split("\n").count(STANDFIRST) == 2
+
+
+def test_a_link_address_the_wrapper_broke_after_a_hyphen_is_rejoined() -> None:
+    # textwrap sets the piece of the address up to a hyphen on a line of its own when it is
+    # longer than the margin, and goes on with the rest of the address on the next line
+    url = "https://www.example.com/story/entertainment/movies/reviews/2025/11/25/knives-out-daniel-craig-wake-up-dead-man/87378058007/"
+    paragraph = (f"Rian Johnson's third all-star mystery gives Benoit Blanc, <a href='{url}'>Daniel Craig's "
+                 "Southern-fried Sherlock</a>, his own Watson. The young priest is accused of murdering his "
+                 "tempestuous boss, and Blanc arrives to find whodunit in a sharp exploration of faith.")
+    dump = html2text_dump(f"<p>{paragraph}</p>" * 3)
+    assert "knives-\nout-daniel" in dump
+    lines = reflow(dump).text.split("\n")
+    assert sum(f"Sherlock]({url}), his own Watson." in ln for ln in lines) == 3
+    assert "[Daniel Craig's Southern-fried Sherlock], his own Watson." in clean_text(reflow(dump).text).text
