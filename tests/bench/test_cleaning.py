@@ -45,7 +45,7 @@ def bench_file(tmp_path: Path) -> Path:
 
 def args_for(path: Path, **extra: object) -> argparse.Namespace:
     base = {"pages": path, "split": "dev", "renderer": ["inscriptis", "html2text"], "system": None,
-            "limit": None, "timing": True, "jobs": 1, "cache": None, "wrapped": False}
+            "limit": None, "timing": True, "jobs": 1, "cache": None, "wrapped": False, "repeat": 1}
     return argparse.Namespace(**{**base, **extra})
 
 
@@ -116,3 +116,17 @@ def test_empty_split_is_a_user_error(bench_file: Path) -> None:
 def test_missing_file_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="benchmark file not found"):
         cleaning.run(args_for(tmp_path / "nope.jsonl.gz"))
+
+
+def test_timing_keeps_the_fastest_of_the_repeated_passes(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = iter([0.0, 5.0, 10.0, 12.0, 20.0, 24.0])  # passes of 5, 2 and 4 CPU seconds
+    monkeypatch.setattr(cleaning.time, "process_time", lambda: next(clock))
+    calls: list[str] = []
+    outputs, seconds = cleaning.timed_passes(lambda d: calls.append(d) or d.upper(), ["a", "b"], repeat=3)
+    assert outputs == ["A", "B"] and seconds == 2.0
+    assert calls == ["a", "b"] * 3
+
+
+def test_repeat_below_one_is_a_clear_error(bench_file: Path) -> None:
+    with pytest.raises(UserError, match="--repeat must be at least 1"):
+        cleaning.run(args_for(bench_file, repeat=0))
