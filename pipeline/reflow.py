@@ -264,4 +264,6 @@ def centre(line: str) -> float:
 
 
 def join(paragraph: str, continuation: str) -> str:
-    return paragraph + continuation if HYPHEN_BREAK.search(paragraph) else f"{paragraph} {continuation}"
+    # matched at the paragraph's last two characters: a search would read the whole paragraph at every join
+    broke_compound = HYPHEN_BREAK.match(paragraph, max(0, len(paragraph) - 2)) is not None
+    return paragraph + continuation if broke_compound else f"{paragraph} {continuation}"
