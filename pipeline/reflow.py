@@ -123,6 +123,7 @@ def wrap_width(lines: list[str]) -> int | None:
 
 
 def margin_of(texts: list[str]) -> int | None:
+    """``wrap_width``'s margin read off these lines (list items in, or left out), or None."""
     ends_at = Counter(map(len, texts))
     ends_up_to = list(accumulate(ends_at[n] for n in range(MAX_WIDTH + 1)))
     unbroken = breakable_at(texts)

@@ -243,6 +243,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.repeat < 1:
+        raise UserError(f"--repeat must be at least 1, not {args.repeat}")
     available = render.available_renderers(wrapped=True)
     renderers = args.renderer or list(render.available_renderers(wrapped=args.wrapped))
     missing = [r for r in renderers if r not in available]
@@ -257,8 +259,6 @@ def run(args: argparse.Namespace) -> int:
     print(header(args.timing))
     systems = args.system or list(SYSTEMS)
     key = lambda r: cache_path(args.cache, r, args.pages, args.split, args.limit)  # noqa: E731
-    if args.repeat < 1:
-        raise UserError(f"--repeat must be at least 1, not {args.repeat}")
     for renderer, system, result in evaluate(pages, renderers, systems, args.jobs, args.cache, key, args.repeat):
         print(format_row(renderer, system, result, args.timing), flush=True)
     return 0
