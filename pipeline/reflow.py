@@ -249,7 +249,7 @@ def wrapper_broke(previous: str, body: str, width: int) -> bool:
     text = previous.rstrip()
     length = len(text)
     if length > width:
-        return first_break(text) < 0 and HYPHEN_BREAK.search(text) is not None
+        return first_break(text) < 0 and ends_in_hyphen_break(text)
     return width < length + 1 + len(body.split(None, 1)[0])
 
 
@@ -264,7 +264,10 @@ def centre(line: str) -> float:
     return (indent_of(text) + len(text)) / 2  # the middle of its text
 
 
+def ends_in_hyphen_break(text: str) -> bool:
+    # matched at the last two characters: a search would read the whole paragraph at every join
+    return HYPHEN_BREAK.match(text, max(0, len(text) - 2)) is not None
+
+
 def join(paragraph: str, continuation: str) -> str:
-    # matched at the paragraph's last two characters: a search would read the whole paragraph at every join
-    broke_compound = HYPHEN_BREAK.match(paragraph, max(0, len(paragraph) - 2)) is not None
-    return paragraph + continuation if broke_compound else f"{paragraph} {continuation}"
+    return paragraph + continuation if ends_in_hyphen_break(paragraph) else f"{paragraph} {continuation}"
