@@ -14,7 +14,8 @@ first word would not have fitted on it, both lines share the paragraph's indenta
 (or are centred on one column, as wrapped headings are), and the next line does not open
 a list item or a heading; or the line is one piece of a word too long for the margin
 (html2text's wrapper breaks a link's address after a hyphen). Explicit line breaks
-(Markdown's two trailing spaces), table rows, a line opening with a byline ("By Sarah
+(Markdown's two trailing spaces, told apart from the spaces links pads a table cell's lines
+with), table rows, a line opening with a byline ("By Sarah
 Schwartz"), and a sentence end followed by a sentence start (which may be the source's own
 line break) are never joined. The one exception is a Markdown table row that html2text
 wrapped like a paragraph: it ends each row in a hard break, so a row's lines up to that
@@ -228,7 +229,7 @@ def continues(previous: str, line: str, width: int, starts: tuple[int, ...]) -> 
     had to break there, as the line's first word did not fit."""
     start = prefix_end(line)
     body = line[start:]
-    if not previous.strip() or not body.strip() or previous.endswith(HARD_BREAK):
+    if not previous.strip() or not body.strip() or hard_break(previous, line):
         return False  # a blank line or a deliberate break
     if start not in starts and not same_centre(previous, line):
         return False  # indented unlike the paragraph
@@ -239,6 +240,13 @@ def continues(previous: str, line: str, width: int, starts: tuple[int, ...]) -> 
     if byline_opening().match(body):
         return False  # "By Sarah Schwartz": a byline starts its own line
     return wrapper_broke(previous, body, width)
+
+
+def hard_break(previous: str, line: str) -> bool:
+    """``previous`` ends in Markdown's deliberate line break (two spaces), and not in a table
+    cell's padding: links and inscriptis pad every line of a cell with spaces to the cell's
+    width, so two lines of one length that both end in spaces are one cell's lines."""
+    return previous.endswith(HARD_BREAK) and not (len(previous) == len(line) and line.endswith(" "))
 
 
 def wrapper_broke(previous: str, body: str, width: int) -> bool:
@@ -270,4 +278,5 @@ def ends_in_hyphen_break(text: str) -> bool:
 
 
 def join(paragraph: str, continuation: str) -> str:
+    paragraph = paragraph.rstrip()  # a table cell's padding, or the space a wrapper left at the break
     return paragraph + continuation if ends_in_hyphen_break(paragraph) else f"{paragraph} {continuation}"

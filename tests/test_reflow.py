@@ -75,6 +75,17 @@ def test_markdown_hard_breaks_and_table_rows_stay_apart() -> None:
     assert table in result.text
 
 
+def test_a_table_cells_padded_lines_are_rejoined_and_a_hard_break_is_not() -> None:
+    """links lays a page out in table cells and pads each cell's lines with spaces to the cell's
+    width: every line then ends in spaces, which alone would read as Markdown hard breaks."""
+    cell = [f"{' ' * 21}{ln:<38}" for ln in textwrap.wrap(PARAGRAPH, 36)]
+    assert all(ln.endswith("  ") for ln in cell[:-1])
+    page = "\n\n".join(["\n".join(cell)] * 3)
+    assert reflow(page).text.split("\n")[0] == " " * 21 + PARAGRAPH
+    breaks = "Street address of the office on the second  \nfloor"  # a real break, lines of other widths
+    assert breaks in reflow(f"{page}\n\n{breaks}").text
+
+
 def test_a_sentence_break_is_kept_when_the_next_line_starts_a_sentence() -> None:
     first = "x" * 20 + " and the meeting ended late that evening."
     page = wrapped(f"{PARAGRAPH}\n{PARAGRAPH}", 64) + f"\n\n{first}\n“Nobody expected it,” she said."
