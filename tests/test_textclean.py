@@ -74,6 +74,8 @@ def test_widget_rules_name_their_removals(line: str, rule: str) -> None:
         'The mayor said "no", then "yes", and finally "we will see": the vote is "open" and "close".',
         'Set "name": "x" and "age": 3 in the settings file before the next run of the tool.',
         "A photographer from the town won the regional prize for her pictures of the flood.",
+        "Designed by Gerard Sierra of GS Type, GS Lomba presents a compelling intersection of medieval ornament "
+        "and digital discipline.",  # opens like a site credit ("Designed by Studio X"), but it is a paragraph
     ],
 )
 def test_quotes_and_photo_words_in_body_sentences_stay(line: str) -> None:
