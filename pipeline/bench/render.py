@@ -7,7 +7,10 @@ The default set prints every paragraph on one line. Left to their defaults, lynx
 and html2text hard-wrap at about 80 columns instead, which is how most dumps users hold
 were made: ``wrapped=True`` adds those layouts (``lynx-80``, ``w3m-80``, ``html2text-78``), and
 three renderers the cleaner was not built on (``links-80``; ``pandoc-72``, pandoc's plain text;
-``elinks-80``), where installed (Debian packages ``links``, ``pandoc``, ``elinks``).
+``elinks-80``), where installed (Debian packages ``links``, ``pandoc``, ``elinks``), and
+``lxml-text``: the page's text nodes with the HTML source's own whitespace, which is what
+scrapers get from BeautifulSoup's ``get_text()`` (tab-indented lines, runs of blank lines,
+paragraphs broken wherever the source broke them).
 """
 
 from __future__ import annotations
@@ -41,6 +44,20 @@ def html2text_wrapped(html: str) -> str:
     return html2text_render(html, width=78)  # html2text's own default
 
 
+def lxml_text_render(html: str) -> str:
+    """``text_content()`` of the page without its scripts and styles (``soup.get_text()``)."""
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except ParserError:  # a document with no elements at all
+        return ""
+    for element in tree.xpath("//script|//style|//noscript|//template"):
+        element.drop_tree()
+    return tree.text_content()
+
+
 def command_renderer(argv: list[str]) -> Renderer:
     """A command that reads HTML on stdin; one that only reads files (links) gets a
     temporary ``.html`` file named last on its command line."""
@@ -71,16 +88,18 @@ ELINKS = ["elinks", "-dump", "-no-references", "-no-numbering", "-dump-charset",
 # model is trained on them. Rules came from links's dev dumps (centred headings, as lynx's) and
 # pandoc's (grid tables, headings left unwrapped); none from elinks's, a renderer never looked at.
 WRAPPED_COMMANDS = {"lynx-80": LYNX, "w3m-80": W3M, "links-80": LINKS, "pandoc-72": PANDOC, "elinks-80": ELINKS}
-ALL_NAMES = ["inscriptis", "html2text", *COMMANDS, "html2text-78", *WRAPPED_COMMANDS]
+ALL_NAMES = ["inscriptis", "html2text", *COMMANDS, "html2text-78", *WRAPPED_COMMANDS, "lxml-text"]
 
 
 def available_renderers(wrapped: bool = False) -> dict[str, Renderer]:
-    """Renderers installed here, by name; ``wrapped`` adds the hard-wrapped layouts."""
+    """Renderers installed here, by name; ``wrapped`` adds the renderers' default layouts
+    (hard-wrapped) and ``lxml-text``."""
     renderers: dict[str, Renderer] = {"inscriptis": inscriptis_render, "html2text": html2text_render}
     renderers |= commands_installed(COMMANDS)
     if wrapped:
         renderers["html2text-78"] = html2text_wrapped
         renderers |= commands_installed(WRAPPED_COMMANDS)
+        renderers["lxml-text"] = lxml_text_render
     return renderers
 
 

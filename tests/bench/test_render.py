@@ -31,3 +31,10 @@ def test_elinks_assumes_utf8_where_the_page_names_no_charset() -> None:
     dump = render.available_renderers(wrapped=True)["elinks-80"]("<h1>Café society</h1>" + PARAGRAPH)
     assert "Café society" in dump
     assert max(len(ln) for ln in dump.split("\n")) <= 80
+
+
+def test_lxml_text_keeps_the_sources_whitespace_and_drops_scripts() -> None:
+    page = "<html><head><script>var x = 1;</script></head><body>\n\t<p>The council\n\tmet.</p></body></html>"
+    dump = render.available_renderers(wrapped=True)["lxml-text"](page)
+    assert dump == "\n\tThe council\n\tmet."
+    assert render.lxml_text_render("") == ""  # no element at all: an empty dump, not an error
