@@ -10,7 +10,7 @@ three renderers the cleaner was not built on (``links-80``; ``pandoc-72``, pando
 ``elinks-80``), where installed (Debian packages ``links``, ``pandoc``, ``elinks``), and
 ``lxml-text``: the page's text nodes with the HTML source's own whitespace, which is what
 scrapers get from BeautifulSoup's ``get_text()`` (tab-indented lines, runs of blank lines,
-paragraphs broken wherever the source broke them).
+paragraphs broken wherever the source broke them, and a minified page as a few very long lines).
 """
 
 from __future__ import annotations
@@ -85,8 +85,9 @@ PANDOC = ["pandoc", "-f", "html", "-t", "plain"]
 ELINKS = ["elinks", "-dump", "-no-references", "-no-numbering", "-dump-charset", "utf-8", "-force-html",
           "-eval", 'set document.codepage.assume = "utf-8"', "-eval", "set document.codepage.force_assumed = 1"]
 # Default layouts: lynx, w3m, links and elinks wrap at 80 columns, pandoc's plain text at 72. No
-# model is trained on them. Rules came from links's dev dumps (centred headings, as lynx's) and
-# pandoc's (grid tables, headings left unwrapped); none from elinks's, a renderer never looked at.
+# model is trained on them. Rules came from links's dev dumps (centred headings, as lynx's; padded
+# table cells) and pandoc's (grid tables, headings left unwrapped); none from elinks's, a renderer
+# never looked at.
 WRAPPED_COMMANDS = {"lynx-80": LYNX, "w3m-80": W3M, "links-80": LINKS, "pandoc-72": PANDOC, "elinks-80": ELINKS}
 ALL_NAMES = ["inscriptis", "html2text", *COMMANDS, "html2text-78", *WRAPPED_COMMANDS, "lxml-text"]
 
