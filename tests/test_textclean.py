@@ -54,6 +54,7 @@ def rule_of(text: str, line: str) -> str:
         ("Developed by Daat A Realcommerce company.", "site-credit"),
         ("Photo: Jane Doe / Reuters", "photo-credit-caption"),
         ("The mayor at the opening of the new bridge |", "photo-credit-caption"),
+        ("Opening the Zojirushi Home Bakery Virtuoso Plus Credit: The Spruce Eats", "photo-credit-caption"),
         ("Diagram showing how the water reaches the reservoir from the hills above the town.", "image-description"),
         ("A screenshot of the council's budget dashboard", "image-description"),
         ("[divider.gif]", "image-placeholder"),
@@ -78,6 +79,7 @@ def test_widget_rules_name_their_removals(line: str, rule: str) -> None:
         "Designed by Gerard Sierra of GS Type, GS Lomba presents a compelling intersection of medieval ornament "
         "and digital discipline.",  # opens like a site credit ("Designed by Studio X"), but it is a paragraph
         "| Ecommerce or DTC brand | Klaviyo | Unified data, segmentation, and lifecycle marketing |",  # a table row
+        "The bank gave the bakery what it needed most, credit: a loan of ten thousand dollars.",
     ],
 )
 def test_body_lines_with_widget_words_or_marks_stay(line: str) -> None:
