@@ -115,8 +115,9 @@ def wrap_width(lines: list[str]) -> int | None:
     say nothing of the margin and it is found again without them."""
     # Only lines longer than half the narrowest margin can be full or breakable: most menu
     # lines are shorter, and skipping them keeps this cheap on the unwrapped dumps it rejects.
+    # Lines set that far in are a layout table's right-hand column, laid out to its own width.
     texts = [t for i, t in enumerate(map(str.rstrip, lines))
-             if len(t) > MIN_WIDTH // 2 and not laid_out_whole(t, lines, i)]
+             if len(t) > MIN_WIDTH // 2 and not laid_out_whole(t, lines, i) and indent_of(t) < MIN_WIDTH]
     width = margin_of(texts)
     if width is not None and any(len(t) > width and 0 < first_break(t) <= width for t in texts if is_item(t)):
         width = margin_of([t for t in texts if not is_item(t)])
@@ -158,7 +159,8 @@ def indent_margins(lines: list[str], width: int) -> dict[int, int]:
     """The margin of each indentation that reaches past the page's: lynx wraps its flush-left
     headings a few columns wider than its indented paragraphs. A line at most
     ``MAX_OVERHANG`` columns past the page's margin, which a wrapper at that margin would
-    have broken, widens its indentation's margin to it."""
+    have broken, widens its indentation's margin to it, unless the indentation's own line
+    breaks say otherwise (``refuted``)."""
     margins: dict[int, int] = {}
     for line in lines:
         length = len(line.rstrip())
@@ -167,7 +169,21 @@ def indent_margins(lines: list[str], width: int) -> dict[int, int]:
         if (width < length <= width + MAX_OVERHANG and 0 < first_break(line) <= width and not is_item(line)
                 and not line.endswith(HARD_BREAK) and not is_table_row(line)):
             margins[indent_of(line)] = max(margins.get(indent_of(line), width), length)
-    return margins
+    return {indent: margin for indent, margin in margins.items() if not refuted(lines, indent, width, margin)}
+
+
+def refuted(lines: list[str], indent: int, width: int, margin: int) -> bool:
+    """More of the indentation's lines were broken where ``margin`` would not have broken them
+    (the next line's first word fits within it) than run past the page's ``width`` to it: the
+    overhanging lines are code or an address printed whole, not the indentation's own margin."""
+    over = fits = 0
+    for previous, line in zip(lines, [*lines[1:], ""], strict=True):
+        if indent_of(previous) != indent:
+            continue
+        length = len(previous.rstrip())
+        over += width < length <= margin
+        fits += bool(line.strip()) and length <= width < length + 1 + len(line.split(None, 1)[0]) <= margin
+    return fits > over
 
 
 def breakable_at(texts: list[str]) -> list[int]:

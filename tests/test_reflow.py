@@ -187,6 +187,27 @@ def test_a_table_row_past_the_margin_does_not_widen_it() -> None:
     assert reflow("\n\n".join([*paragraphs, row, last])).text.split("\n\n")[-1] == "   " + careful
 
 
+def test_a_code_line_just_past_the_margin_does_not_widen_it() -> None:
+    # w3m prints a <pre> line whole: 81 columns on a page wrapped at 79, at the paragraphs' indent
+    code = "curl -s https://www.internic.net/domain/named.root -o /var/lib/unbound/root.hints"
+    assert len(code) == 81 and code.find(" ") < 79
+    page = "\n\n".join([wrapped(PARAGRAPH, 79)] * 8 + [code])
+    # at 81 columns "long" would have fitted after "after a" (76): only the page's margin explains that break
+    first, second, _ = wrapped(PARAGRAPH, 79).split("\n")
+    assert len(first) + 1 + len(second.split()[0]) == 81
+    result = reflow(page)
+    assert result.text.split("\n\n") == [PARAGRAPH] * 8 + [code]
+
+
+def test_a_layout_tables_right_column_past_the_margin_does_not_move_it() -> None:
+    # w3m sets a table's last column at column 68 and runs its cells past the page's margin
+    column = [" " * 68 + cell for cell in ("Largest insurer;", "Global health", "Operates BCBS", "app-based care",
+                                           "Integrated with", "and Tufts Health", "Largest BCBS")]
+    page = "\n\n".join([wrapped(PARAGRAPH, 79)] * 3 + ["\n".join(column)])
+    assert all(79 < len(cell) <= 84 for cell in column)
+    assert reflow(page).width == 79
+
+
 def test_a_markdown_table_row_wrapped_like_a_paragraph_is_one_row_again() -> None:
     # html2text wraps a long row at its margin and ends the row with a hard break
     rows = [f"{n}| Rest| Walk/Run Easy 10x (Walk 2 min/ Run Easy 1 min)| Rest| Walk/Run Easy 13x| "
