@@ -107,3 +107,32 @@ def test_html_goes_through_trafilatura() -> None:
     assert "The council met on Monday" in doc.text
     assert "Home" not in doc.text.split("\n")
     assert doc.cleaning["method"].startswith("trafilatura")
+
+
+FOOTER = "Sister sites: Gazette Weekly and Gazette Sunday edition"
+
+
+def outlet_page(n: int, url: str | None) -> Doc:
+    street = ["Alder", "Birch", "Cedar", "Dogwood"][n]  # not a digit: template keys fold digits to 0
+    body = [f"The council met on {street} Street and agreed on the budget for the new school building.",
+            f"Residents of {street} Street said the plan had been discussed for years before anything was decided."]
+    hints = {"provided": {"url": {"value": url}}} if url else {}
+    return Doc(source_path=f"mixed/{n}.txt", text="\n\n".join([body[0], FOOTER, body[1]]), id=f"{n:016x}",
+               hints=hints)
+
+
+def test_templates_are_learnt_per_host_when_pages_give_their_url() -> None:
+    # one folder, two outlets: the footer repeats on three gazette pages and one herald page
+    gazette = [outlet_page(n, f"https://www.gazette.example/news/{n}") for n in range(3)]
+    herald = outlet_page(3, "https://herald.example/story")
+    stage = Clean(Config(min_words=5))
+    stage.learn_templates([*gazette, herald])
+    assert [r.rule for r in stage.process_doc(gazette[0])] == ["site-template"]
+    assert stage.process_doc(herald) == []  # learnt from the gazette's pages, not the herald's
+
+
+def test_templates_fall_back_to_the_folder_without_urls() -> None:
+    pages = [outlet_page(n, None) for n in range(4)]
+    stage = Clean(Config(min_words=5))
+    stage.learn_templates(pages)
+    assert [r.rule for r in stage.process_doc(pages[3])] == ["site-template"]
