@@ -320,6 +320,8 @@ KEYWORD_LINES = [
     "Tél: 01 23 45 67 89", "Şhare", "Ａll rights reserved", "ſkip to content", "KEEP IT (PHOTO CREDIT)",
     "“We use cookies” — to improve your visit", "COOKİE SETTINGS", "Tel: +44 20 7946 0000 – ’desk’",
     "The mayor’s office (Photo: J. Doe)", "İ accept all cookies", "PROTECTED BY RECAPTCHA — ok",
+    "An official website of the United States government", "Scroll to top ↑",
+    "AN OFFICIAL WEBSITE OF THE UNITED STATES GOVERNMENT Here’s how you know",
 ]
 
 

@@ -144,6 +144,16 @@ def test_headline_beats_an_advert_above_the_text() -> None:
     assert textmeta.find_head(text).title_text == "Council Agrees New Budget For Schools And Roads"
 
 
+def test_widget_lines_are_never_the_headline() -> None:
+    # A government site's banner and a "Scroll to top" link stand where a headline would.
+    text = "\n".join(["An official website of the United States government", "", "Scroll to top", "",
+                      "Council Agrees New Budget For Schools And Roads", "", PARAGRAPH, PARAGRAPH, RELATED])
+    lines = textmeta.content_lines(text)
+    assert [ln.text for ln in lines if textmeta.widget_text(ln)] == [
+        "An official website of the United States government", "Scroll to top"]
+    assert textmeta.find_head(text).title_text == "Council Agrees New Budget For Schools And Roads"
+
+
 def test_a_capitalised_updated_ends_the_byline() -> None:
     assert textmeta.byline_names("By Richard Garner Updated Sep 5, 2024") == (["Richard Garner"], True)
     assert textmeta.byline_names("By Bhaval Patel Last Updated: December 6, 2024") == (["Bhaval Patel"], True)
