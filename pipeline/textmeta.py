@@ -376,12 +376,12 @@ def question_title(line: Line) -> bool:
 def title_candidate(line: Line) -> bool:
     # A short "Label: value" line ("Category: News", or "Teaching Online: Effective Practices") stays
     # a candidate: the model weighs its shape (feature ``widget_label``) against the rest.
-    return (3 <= line.words <= 30 and not ui_phrase(line) and not widget_text(line)
+    return (3 <= line.words <= 30 and not ui_phrase(line)
             and not BY_PREFIX.match(line.text)
             and not DATE_WORDS.match(line.text) and len(line.text) <= 250 and not line.bullet
             and (not line.prose or question_title(line))
             and not line.text.endswith((".", ":", ",")) and not BREADCRUMB.search(line.text)
-            and not dates.find_dates(line.text) and starts_upper(line.text))
+            and not dates.find_dates(line.text) and starts_upper(line.text) and not widget_text(line))
 
 
 # Pattern-rule families whose lines are page furniture, never a headline (a "navigation" line may be a
