@@ -14,12 +14,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 from lxml.etree import ParserError
 
-from pipeline import names
+from pipeline import names, urls
 
 # Which meta tags say what; the name is matched case-insensitively on name/property/itemprop.
 META_FIELDS: dict[str, tuple[str, ...]] = {
@@ -202,8 +201,8 @@ def links_home(h1: Any) -> bool:
 def home_page(href: str) -> bool:
     """A link to a site's root: no path, no query ("/?p=12" is a WordPress post), not an anchor."""
     href = href.strip()
-    parts = urlsplit(href)
-    return bool(href) and not href.startswith("#") and parts.path in ("", "/") and not parts.query
+    parts = urls.split(href)
+    return parts is not None and not href.startswith("#") and parts.path in ("", "/") and not parts.query
 
 
 def byline_values(tree: Any) -> Iterator[Found]:
@@ -249,7 +248,8 @@ def canonical_url(tree: Any) -> Iterator[Found]:
 
 def url_date(url: str | None) -> str | None:
     """A date written in the URL's path (/2024/07/24/), as YYYY-MM-DD."""
-    m = URL_DATE.search(urlsplit(url).path) if url else None
+    parts = urls.split(url)
+    m = URL_DATE.search(parts.path) if parts else None
     if not m:
         return None
     year, month, day = (int(g) for g in m.groups())

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pipeline import urls
 from pipeline.doc import Doc
 from pipeline.errors import UserError
 
@@ -50,7 +51,7 @@ def clean_values(raw: dict[str, Any], source: str, where: str, *, strict: bool =
             if day is None and strict:
                 raise UserError(f"{where}: {field} {text!r} is not a date (YYYY-MM-DD)")
             out[field] = {"value": day, "source": source, "snippet": snippet}
-        elif field == "url" and not text.startswith(("http://", "https://")):
+        elif field == "url" and not (text.startswith(("http://", "https://")) and urls.host(text)):
             if strict:
                 raise UserError(f"{where}: url {text!r} is not an http(s) URL")
             out[field] = {"value": None, "source": source, "snippet": snippet}

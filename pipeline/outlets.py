@@ -6,7 +6,8 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
-from urllib.parse import urlsplit
+
+from pipeline import urls
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class Registry:
         self.outlets = [make_outlet(e) for e in [*(extra or []), *builtin_entries()]]
 
     def by_domain(self, url: str | None) -> Outlet | None:
-        host = (urlsplit(url).hostname or "").lower() if url else ""
+        host = urls.host(url)
         if not host:
             return None
         return next((o for o in self.outlets if any(host == d or host.endswith("." + d) for d in o.domains)), None)

@@ -23,6 +23,10 @@ class StageResult:
     removals: list[Removal] = field(default_factory=list)
 
 
+STAGE_ERROR = "stage_error"
+MAX_DETAIL = 300
+
+
 class Stage:
     """Base class: subclasses set ``name`` and implement ``process_doc`` or ``process``."""
 
@@ -31,7 +35,7 @@ class Stage:
     def process(self, docs: list[Doc]) -> StageResult:
         result = StageResult(docs=[])
         for doc in docs:
-            outcome = self.process_doc(doc)
+            outcome = self.process_guarded(doc)
             if isinstance(outcome, Quarantined):
                 result.quarantined.append(outcome)
                 continue
@@ -41,6 +45,14 @@ class Stage:
 
     def process_doc(self, doc: Doc) -> Quarantined | list[Removal] | None:
         raise NotImplementedError
+
+    def process_guarded(self, doc: Doc) -> Quarantined | list[Removal] | None:
+        """``process_doc``; a page it fails on (a library raising on input nobody foresaw) is
+        quarantined with the error, so one page never ends a build of a million."""
+        try:
+            return self.process_doc(doc)
+        except Exception as exc:  # any failure: the page's quarantine entry names it
+            return self.quarantine(doc, STAGE_ERROR, f"{type(exc).__name__}: {exc}"[:MAX_DETAIL])
 
     def quarantine(self, doc: Doc, reason: str, detail: str, **extra: str) -> Quarantined:
         return Quarantined(

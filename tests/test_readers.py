@@ -115,6 +115,7 @@ def test_manifest_values_are_attached_and_a_missing_file_is_reported(tmp_path: P
     ("file,date_published\na.txt,yesterday\n", "is not a date"),
     ("file,publisher\na.txt,X\n", "unknown column 'publisher'"),
     ("file,url\na.txt,https://x.example,extra\n", "more values than columns"),
+    ("file,url\na.txt,http://[::1\n", "is not an http"),  # urlsplit raises on the unclosed bracket
 ])
 def test_malformed_manifest_is_one_user_error(tmp_path: Path, text: str, message: str) -> None:
     (tmp_path / "a.txt").write_text("Some text.", encoding="utf-8")

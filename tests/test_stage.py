@@ -29,3 +29,22 @@ def test_run_batch_collects_docs_quarantine_removals_and_stats() -> None:
 def test_batched_streams_fixed_size_batches() -> None:
     sizes = [len(b) for b in batched((Doc(source_path=str(i)) for i in range(7)), 3)]
     assert sizes == [3, 3, 1]
+
+
+class FailsOnB(Stage):
+    name = "fails-on-b"
+
+    def process_doc(self, doc: Doc) -> None:
+        if doc.id == "b":
+            raise ValueError("Invalid IPv6 URL")
+
+
+def test_a_page_a_stage_fails_on_is_quarantined_with_the_error() -> None:
+    docs = [Doc(source_path="a", id="a", text="fine"), Doc(source_path="b", id="b", text="odd")]
+    stats = RunStats()
+    result = run_batch([FailsOnB()], docs, stats)
+    assert [d.id for d in result.docs] == ["a"]
+    (entry,) = result.quarantined
+    assert (entry.source_path, entry.stage, entry.reason) == ("b", "fails-on-b", "stage_error")
+    assert entry.detail == "ValueError: Invalid IPv6 URL"
+    assert stats.quarantined == {"stage_error": 1}

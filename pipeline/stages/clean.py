@@ -11,9 +11,8 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import PurePosixPath
 from typing import Any
-from urllib.parse import urlsplit
 
-from pipeline import htmlmeta, htmltext
+from pipeline import htmlmeta, htmltext, urls
 from pipeline.config import Config
 from pipeline.doc import Doc, Quarantined, Removal
 from pipeline.lines import Line
@@ -47,7 +46,7 @@ def site_of(doc: Doc) -> str:
     """The site a page belongs to, for template lines: the host of its URL where the crawl,
     a JSONL record or the manifest gives one (a folder may mix outlets), else its folder."""
     given = ((doc.hints.get("provided") or {}).get("url") or {}).get("value")
-    host = urlsplit(doc.url or given or "").hostname
+    host = urls.host(doc.url or given)
     if host:
         return host.removeprefix("www.")
     return PurePosixPath(doc.source_path).parent.as_posix()

@@ -22,9 +22,8 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 from typing import Any
-from urllib.parse import urlsplit
 
-from pipeline import dates, names, textmeta
+from pipeline import dates, names, textmeta, urls
 from pipeline.config import Config
 from pipeline.doc import Doc, Evidence
 from pipeline.htmlmeta import H1_LOGO, Found, printed_line, url_date
@@ -166,7 +165,7 @@ def site_names(found: list[Found], registry: Registry, url: str | None) -> list[
     sites = [f.value for f in found if f.field == "site"]
     if outlet := registry.by_domain(url):
         sites += [outlet.name, *outlet.aliases]
-    host = (urlsplit(url).hostname or "") if url else ""
+    host = urls.host(url)
     labels = [p for p in host.lower().split(".") if p not in ("www", "com", "org", "net", "co", "uk", "io")]
     return sites + labels + domain_names(host)
 
