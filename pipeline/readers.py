@@ -146,20 +146,37 @@ def read_warc(path: Path, rel: str) -> Iterator[Doc]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    seen = yielded = 0
     try:
         with path.open("rb") as fh:
             records = ArchiveIterator(fh)
             for record in records:
                 if record.format != "warc" or record.rec_type not in WARC_TYPES:
                     raise ValueError(f"no WARC record at offset {records.get_record_offset()}")
+                seen += 1
                 # The payload is read before asking the offset: asking first leaves the stream empty.
                 payload = record.content_stream().read() if record.rec_type in ("response", "resource") else b""
                 doc = warc_doc(record, payload, rel, records.get_record_offset())
                 if doc is not None:
+                    yielded += 1
                     yield doc
+        if not yielded:  # the file must still be accounted for: an empty or cut-off one reads as no records
+            yield Doc(source_path=rel, skip_reason=no_pages_reason(seen))
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
         # Records read before the damage are kept; the rest of the file is reported.
-        yield Doc(source_path=rel, skip_reason=f"unreadable_warc: {str(exc).splitlines()[0][:200]}")
+        yield Doc(source_path=rel, skip_reason=f"unreadable_warc: {first_line(exc)}")
+    except Exception as exc:  # warcio fails on some damage with its own errors (AttributeError …)
+        yield Doc(source_path=rel, skip_reason=f"unreadable_warc: {type(exc).__name__}: {first_line(exc)}")
+
+
+def no_pages_reason(records: int) -> str:
+    if records:
+        return f"no_pages: {records} WARC record{'s' * (records != 1)}, none a page"
+    return "unreadable_warc: no WARC record in the file (empty or cut off)"
+
+
+def first_line(exc: Exception) -> str:
+    return (str(exc).splitlines() or [""])[0][:200]
 
 
 # --- JSON Lines ---------------------------------------------------------------------

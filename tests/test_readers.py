@@ -73,6 +73,27 @@ def test_damaged_warc_is_quarantined_not_a_traceback(tmp_path: Path) -> None:
     assert doc.skip_reason.startswith("unreadable_warc")
 
 
+def test_a_warc_without_pages_is_still_accounted_for(tmp_path: Path) -> None:
+    write_warc(tmp_path / "whole.warc.gz")
+    (tmp_path / "cut.warc.gz").write_bytes((tmp_path / "whole.warc.gz").read_bytes()[:300])  # a cut-off download
+    (tmp_path / "empty.warc").write_bytes(b"")
+    with (tmp_path / "info.warc.gz").open("wb") as fh:  # a crawl's log: no page in it
+        writer = WARCWriter(fh, gzip=True)
+        writer.write_record(writer.create_warcinfo_record("info.warc.gz", {"software": "test"}))
+    (tmp_path / "whole.warc.gz").unlink()
+    reasons = {doc.source_path: doc.skip_reason for doc in read_sources(tmp_path)}
+    assert reasons == {"cut.warc.gz": "unreadable_warc: no WARC record in the file (empty or cut off)",
+                       "empty.warc": "unreadable_warc: no WARC record in the file (empty or cut off)",
+                       "info.warc.gz": "no_pages: 1 WARC record, none a page"}
+
+
+def test_a_warc_record_warcio_fails_on_is_quarantined(tmp_path: Path) -> None:
+    # a response record without a WARC-Target-URI: warcio raises AttributeError on it
+    (tmp_path / "odd.warc").write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99\r\n\r\nshort")
+    (doc,) = list(read_sources(tmp_path))
+    assert doc.skip_reason.startswith("unreadable_warc: AttributeError")
+
+
 def test_jsonl_lines_become_pages_and_bad_lines_are_accounted_for(tmp_path: Path) -> None:
     lines = [
         json.dumps({"text": "Some text of a page.", "url": "https://a.example/x", "date": "2024-07-24",
