@@ -70,9 +70,13 @@ def read_sources(root: Path) -> Iterator[Doc]:
     for path in input_files(root):
         rel = path.relative_to(root).as_posix()
         seen.add(rel)
+        pages = 0
         for doc in read_file(path, rel):
             manifest.apply(doc, known.get(rel))
+            pages += 1
             yield doc
+        if not pages:  # a file that holds no page (an empty JSONL file) is still accounted for
+            yield Doc(source_path=rel, skip_reason="no_pages: the file holds no page")
     yield from manifest.missing_files(known, seen)
 
 

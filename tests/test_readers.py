@@ -87,6 +87,12 @@ def test_a_warc_without_pages_is_still_accounted_for(tmp_path: Path) -> None:
                        "info.warc.gz": "no_pages: 1 WARC record, none a page"}
 
 
+def test_a_jsonl_file_without_a_page_is_still_accounted_for(tmp_path: Path) -> None:
+    (tmp_path / "empty.jsonl").write_text("\n\n", encoding="utf-8")
+    (doc,) = list(read_sources(tmp_path))
+    assert (doc.source_path, doc.skip_reason) == ("empty.jsonl", "no_pages: the file holds no page")
+
+
 def test_a_warc_record_warcio_fails_on_is_quarantined(tmp_path: Path) -> None:
     # a response record without a WARC-Target-URI: warcio raises AttributeError on it
     (tmp_path / "odd.warc").write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99\r\n\r\nshort")
