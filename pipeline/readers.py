@@ -68,7 +68,7 @@ def read_sources(root: Path) -> Iterator[Doc]:
     known = manifest.load(root)
     seen: set[str] = set()
     for path in input_files(root):
-        rel = path.relative_to(root).as_posix()
+        rel = printable(path.relative_to(root).as_posix())
         seen.add(rel)
         pages = 0
         for doc in read_file(path, rel):
@@ -78,6 +78,12 @@ def read_sources(root: Path) -> Iterator[Doc]:
         if not pages:  # a file that holds no page (an empty JSONL file) is still accounted for
             yield Doc(source_path=rel, skip_reason="no_pages: the file holds no page")
     yield from manifest.missing_files(known, seen)
+
+
+def printable(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (a Latin-1 "caf\\xe9.txt" from an old
+    archive) are written as escapes, since a record's JSON and Arrow strings cannot hold them."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def read_file(path: Path, rel: str) -> Iterator[Doc]:

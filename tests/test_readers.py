@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import datasets
@@ -91,6 +92,15 @@ def test_a_jsonl_file_without_a_page_is_still_accounted_for(tmp_path: Path) -> N
     (tmp_path / "empty.jsonl").write_text("\n\n", encoding="utf-8")
     (doc,) = list(read_sources(tmp_path))
     assert (doc.source_path, doc.skip_reason) == ("empty.jsonl", "no_pages: the file holds no page")
+
+
+def test_a_file_name_that_is_not_utf8_is_escaped_and_built(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / os.fsdecode(b"caf\xe9 budget.txt")).write_text(f"Council budget\n\n{BODY}\n\n{BODY}", encoding="utf-8")
+    summary = build(Config(name="names-test"), pages, tmp_path / "dist", progress=False)
+    (row,) = datasets.load_from_disk(str(summary.release))["train"]
+    assert row["source_path"] == "caf\\xe9 budget.txt"
 
 
 def test_a_warc_record_warcio_fails_on_is_quarantined(tmp_path: Path) -> None:
