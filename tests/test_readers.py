@@ -76,7 +76,8 @@ def test_damaged_warc_is_quarantined_not_a_traceback(tmp_path: Path) -> None:
 
 def test_a_warc_without_pages_is_still_accounted_for(tmp_path: Path) -> None:
     write_warc(tmp_path / "whole.warc.gz")
-    (tmp_path / "cut.warc.gz").write_bytes((tmp_path / "whole.warc.gz").read_bytes()[:300])  # a cut-off download
+    # a download cut off inside its first record's compressed header
+    (tmp_path / "cut.warc.gz").write_bytes((tmp_path / "whole.warc.gz").read_bytes()[:12])
     (tmp_path / "empty.warc").write_bytes(b"")
     with (tmp_path / "info.warc.gz").open("wb") as fh:  # a crawl's log: no page in it
         writer = WARCWriter(fh, gzip=True)
