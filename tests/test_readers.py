@@ -104,6 +104,15 @@ def test_a_file_name_that_is_not_utf8_is_escaped_and_built(tmp_path: Path) -> No
     assert row["source_path"] == "caf\\xe9 budget.txt"
 
 
+def test_a_lone_surrogate_escaped_in_jsonl_becomes_a_replacement_character(tmp_path: Path) -> None:
+    # "\ud800" is valid JSON but no character: encoding it for the record raised UnicodeEncodeError
+    (tmp_path / "a.jsonl").write_text('{"text": "Council \\ud800 budget", "title": "Budget \\udfff"}\n',
+                                      encoding="utf-8")
+    (doc,) = list(read_sources(tmp_path))
+    assert doc.raw.decode("utf-8") == "Council \ufffd budget"
+    assert doc.hints["provided"]["title"]["value"] == "Budget \ufffd"
+
+
 def test_a_warc_record_warcio_fails_on_is_quarantined(tmp_path: Path) -> None:
     # a response record without a WARC-Target-URI: warcio raises AttributeError on it
     (tmp_path / "odd.warc").write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99\r\n\r\nshort")
