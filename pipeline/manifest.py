@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -60,6 +61,21 @@ def clean_values(raw: dict[str, Any], source: str, where: str, *, strict: bool =
     return out
 
 
+# JSON may escape half of a UTF-16 pair alone ("\ud800"): no character, which no UTF-8 file can hold.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_lone_surrogates(value: Any) -> Any:
+    """``value`` with each lone surrogate replaced by U+FFFD, as a byte that fails to decode is."""
+    if isinstance(value, str):
+        return LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [without_lone_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {without_lone_surrogates(k): without_lone_surrogates(v) for k, v in value.items()}
+    return value
+
+
 def apply(doc: Doc, values: Provided | None) -> None:
     """Give ``doc`` the provided values it does not have yet (a record's own values come first)."""
     if not values:
@@ -103,7 +119,7 @@ def rows_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         if not isinstance(row, dict):
             raise UserError(f"{path.name} line {no}: not a JSON object")
         check_columns(path, list(row))
-        yield no, row
+        yield no, without_lone_surrogates(row)
 
 
 def check_columns(path: Path, columns: list[str]) -> None:

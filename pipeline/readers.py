@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -203,7 +202,7 @@ def jsonl_doc(line: str, rel: str, no: int) -> Doc | None:
         return Doc(source_path=where, skip_reason=f"invalid_jsonl_line: line {no} is not JSON ({exc.msg})")
     if not isinstance(row, dict):
         return Doc(source_path=where, skip_reason=f"invalid_jsonl_line: line {no} is not a JSON object")
-    row = without_lone_surrogates(row)
+    row = manifest.without_lone_surrogates(row)
     html, text = row.get("html"), row.get("text")
     content = html if isinstance(html, str) and html.strip() else text if isinstance(text, str) else None
     if not content or not content.strip():
@@ -213,21 +212,6 @@ def jsonl_doc(line: str, rel: str, no: int) -> Doc | None:
     values = {JSONL_VALUES[k]: v for k, v in row.items() if k in JSONL_VALUES and v}
     manifest.apply(doc, manifest.clean_values(values, "jsonl", f"line {no}"))
     return doc
-
-
-# JSON may escape half of a UTF-16 pair alone ("\ud800"): no character, which no UTF-8 file can hold.
-LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def without_lone_surrogates(value: Any) -> Any:
-    """``value`` with each lone surrogate replaced by U+FFFD, as a byte that fails to decode is."""
-    if isinstance(value, str):
-        return LONE_SURROGATE.sub("\ufffd", value)
-    if isinstance(value, list):
-        return [without_lone_surrogates(v) for v in value]
-    if isinstance(value, dict):
-        return {without_lone_surrogates(k): without_lone_surrogates(v) for k, v in value.items()}
-    return value
 
 
 def read_jsonl(path: Path, rel: str) -> Iterator[Doc]:

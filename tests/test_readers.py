@@ -113,6 +113,13 @@ def test_a_lone_surrogate_escaped_in_jsonl_becomes_a_replacement_character(tmp_p
     assert doc.hints["provided"]["title"]["value"] == "Budget \ufffd"
 
 
+def test_a_lone_surrogate_in_the_manifest_becomes_a_replacement_character(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "manifest.jsonl").write_text('{"file": "a.txt", "title": "Budget \\ud800 vote"}\n', encoding="utf-8")
+    (doc,) = list(read_sources(tmp_path))
+    assert doc.hints["provided"]["title"]["value"] == "Budget \ufffd vote"
+
+
 def test_a_warc_record_warcio_fails_on_is_quarantined(tmp_path: Path) -> None:
     # a response record without a WARC-Target-URI: warcio raises AttributeError on it
     (tmp_path / "odd.warc").write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99\r\n\r\nshort")
