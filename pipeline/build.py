@@ -73,6 +73,9 @@ def check_paths(input_dir: Path, output_root: Path) -> None:
         raise UserError(f"{input_dir}: input is not a folder")
     if output_root.exists() and not output_root.is_dir():
         raise UserError(f"{output_root}: output path is a file, not a folder")
+    if output_root.resolve().is_relative_to(input_dir.resolve()):
+        # the build would read its own work files and earlier releases as pages
+        raise UserError(f"{output_root}: output folder is inside the input folder {input_dir}; put it beside it")
 
 
 def library_versions() -> dict[str, str]:

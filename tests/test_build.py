@@ -114,3 +114,6 @@ def test_bad_paths_are_user_errors(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x")
     with pytest.raises(UserError, match="output path is a file"):
         build(config, SEEDS, tmp_path / "file", progress=False)
+    (tmp_path / "pages").mkdir()
+    with pytest.raises(UserError, match="inside the input folder"):  # it would read its own work files
+        build(config, tmp_path / "pages", tmp_path / "pages" / "dist", progress=False)
