@@ -202,16 +202,22 @@ def jsonl_doc(line: str, rel: str, no: int) -> Doc | None:
         return Doc(source_path=where, skip_reason=f"invalid_jsonl_line: line {no} is not JSON ({exc.msg})")
     if not isinstance(row, dict):
         return Doc(source_path=where, skip_reason=f"invalid_jsonl_line: line {no} is not a JSON object")
-    row = manifest.without_lone_surrogates(row)
+    clean = manifest.without_lone_surrogates(row)
+    repaired, row = clean != row, clean
     html, text = row.get("html"), row.get("text")
     content = html if isinstance(html, str) and html.strip() else text if isinstance(text, str) else None
     if not content or not content.strip():
         return Doc(source_path=where, skip_reason=f"no_content: line {no} has neither \"text\" nor \"html\"")
     doc = Doc(source_path=where, raw=content.encode("utf-8"), source_format="jsonl")
+    if repaired:  # audited with the repair stage's own steps
+        doc.repairs.append(SURROGATES_STEP)
     doc.hints["markup"] = "html" if content is html else "text"
     values = {JSONL_VALUES[k]: v for k, v in row.items() if k in JSONL_VALUES and v}
     manifest.apply(doc, manifest.clean_values(values, "jsonl", f"line {no}"))
     return doc
+
+
+SURROGATES_STEP = "apply:replace_lone_surrogates"
 
 
 def read_jsonl(path: Path, rel: str) -> Iterator[Doc]:

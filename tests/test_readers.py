@@ -110,6 +110,7 @@ def test_a_lone_surrogate_escaped_in_jsonl_becomes_a_replacement_character(tmp_p
                                       encoding="utf-8")
     (doc,) = list(read_sources(tmp_path))
     assert doc.raw.decode("utf-8") == "Council \ufffd budget"
+    assert doc.repairs == ["apply:replace_lone_surrogates"]
     assert doc.hints["provided"]["title"]["value"] == "Budget \ufffd"
 
 

@@ -64,11 +64,13 @@ class Repair(Stage):
     name = "repair"
 
     def process_doc(self, doc: Doc) -> None:
+        # after any repair the reader made (``readers.SURROGATES_STEP``)
         if doc.html is not None:
-            doc.html, doc.repairs = repair_text(doc.html)
+            doc.html, steps = repair_text(doc.html)
+            doc.repairs = [*doc.repairs, *steps]
         else:
-            doc.text, doc.repairs = repair_text(doc.text)
-            doc.text, doc.repairs = reflow_dump(doc.text, doc.repairs)
+            doc.text, steps = repair_text(doc.text)
+            doc.text, doc.repairs = reflow_dump(doc.text, [*doc.repairs, *steps])
 
 
 REFLOW_STEP = "apply:reflow_hard_wraps"
