@@ -80,6 +80,11 @@ class Doc:
     # non-HTML WARC record); the read stage turns it into a quarantine entry.
     skip_reason: str = ""
 
+    @property
+    def given_url(self) -> str | None:
+        """The page's address as the crawl, a JSONL record or the manifest gave it, if any."""
+        return self.url or ((self.hints.get("provided") or {}).get("url") or {}).get("value")
+
     def to_record(self) -> dict[str, Any]:
         """The published form: what goes into the dataset and is checked by the schema."""
         return {

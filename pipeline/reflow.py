@@ -182,7 +182,8 @@ def refuted(lines: list[str], indent: int, width: int, margin: int) -> bool:
             continue
         length = len(previous.rstrip())
         over += width < length <= margin
-        fits += bool(line.strip()) and length <= width < length + 1 + len(line.split(None, 1)[0]) <= margin
+        fits += (bool(line.strip()) and length <= width and wrapper_broke(previous, line, width)
+                 and not wrapper_broke(previous, line, margin))
     return fits > over
 
 

@@ -22,7 +22,4 @@ def split(url: str | None) -> SplitResult | None:
 def host(url: str | None) -> str:
     """The URL's host name, lower-cased ("" where it has none or cannot be parsed)."""
     parts = split(url)
-    try:
-        return (parts.hostname or "") if parts else ""
-    except ValueError:
-        return ""
+    return (parts.hostname or "") if parts else ""

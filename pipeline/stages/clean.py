@@ -45,8 +45,7 @@ def line_ranges(numbers: list[int]) -> str:
 def site_of(doc: Doc) -> str:
     """The site a page belongs to, for template lines: the host of its URL where the crawl,
     a JSONL record or the manifest gives one (a folder may mix outlets), else its folder."""
-    given = ((doc.hints.get("provided") or {}).get("url") or {}).get("value")
-    host = urls.host(doc.url or given)
+    host = urls.host(doc.given_url)
     if host:
         return host.removeprefix("www.")
     return PurePosixPath(doc.source_path).parent.as_posix()
@@ -116,8 +115,7 @@ class Clean(Stage):
     def clean_html(self, doc: Doc) -> list[Removal]:
         """Main text by trafilatura (with fallbacks); markup metadata handed to the metadata stage."""
         html = doc.html or ""
-        given_url = ((doc.hints.get("provided") or {}).get("url") or {}).get("value")
-        extracted = htmltext.main_text(html, doc.url or given_url, doc.crawl_date)
+        extracted = htmltext.main_text(html, doc.given_url, doc.crawl_date)
         tree = htmlmeta.parse(html)
         found = htmlmeta.page_values(tree) if tree is not None else []
         doc.hints["html_found"] = [(f.field, f.value, f.source) for f in found]

@@ -614,8 +614,7 @@ def suffix_candidates(registry: Registry, site_suffix: str | None) -> list[Evide
 
 def page_url(doc: Doc) -> str | None:
     """The page's address: given by the user or the crawl, else its canonical link."""
-    given = ((doc.hints.get("provided") or {}).get("url") or {}).get("value")
-    return doc.url or given or (doc.hints.get("html_meta") or {}).get("url")
+    return doc.given_url or (doc.hints.get("html_meta") or {}).get("url")
 
 
 def outlet_candidates(registry: Registry, doc: Doc) -> list[Evidence]:
