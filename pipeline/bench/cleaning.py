@@ -9,9 +9,10 @@ together with the share of documents that lose more than 10% of their body.
 
 Renderers print a page either at its natural width (one paragraph per line: the default
 set) or hard-wrapped at about 80 columns, their own default (``--wrapped`` adds those).
-presscorpus reflows a wrapped dump first, as the repair stage does in a build, inside its
-timed run; jusText and rules-only are handed the reflowed dump too, so that the comparison
-is about cleaning (one ``<p>`` per wrapped line would leave jusText nothing but short lines).
+presscorpus reflows a wrapped dump first (and splits glued blocks: ``repair.relayout``), as
+the repair stage does in a build, inside its timed run; jusText and rules-only are handed the
+relaid dump too, so that the comparison is about cleaning (one ``<p>`` per wrapped line would
+leave jusText nothing but short lines).
 
 What is scored: for presscorpus, the record's ``text`` (the body); jusText, rules-only
 and keep-all are scored on their whole output. The clean stage moves the headline out of
@@ -43,9 +44,9 @@ from pipeline.bench.pages import SPLITS, load_pages
 from pipeline.config import Config
 from pipeline.doc import Doc
 from pipeline.errors import UserError
-from pipeline.reflow import reflow
 from pipeline.stages.clean import Clean
 from pipeline.stages.metadata import Metadata
+from pipeline.stages.repair import relayout
 from pipeline.textclean import clean_text, clear_caches
 
 Cleaner = Callable[[str], str]
@@ -56,12 +57,12 @@ WITH_TITLE = "pc+title"  # presscorpus's record title, then its text (an extra r
 
 
 def presscorpus_doc_cleaner(reflowed: bool = True) -> Callable[[str], Doc | None]:
-    """The real clean stage (after the repair stage's reflow); a quarantined page (too
+    """The real clean stage (after the repair stage's ``relayout``); a quarantined page (too
     little text left) is None."""
     stage = Clean(Config())
 
     def clean(dump: str) -> Doc | None:
-        doc = Doc(source_path="bench.txt", id="bench", text=reflow(dump).text if reflowed else dump)
+        doc = Doc(source_path="bench.txt", id="bench", text=relayout(dump)[0] if reflowed else dump)
         result = stage.process([doc])
         return result.docs[0] if result.docs else None
 
@@ -92,7 +93,7 @@ def rules_only_cleaner() -> Cleaner:
     min_words = Config().min_words
 
     def clean(dump: str) -> str:
-        text = clean_text(reflow(dump).text, use_model=False).text
+        text = clean_text(relayout(dump)[0], use_model=False).text
         return text if len(text.split()) >= min_words else ""
 
     return clean
@@ -104,7 +105,7 @@ def justext_cleaner() -> Cleaner:
     stoplist = justext.get_stoplist("English")
 
     def clean(dump: str) -> str:
-        lines = reflow(dump).text.splitlines()
+        lines = relayout(dump)[0].splitlines()
         wrapped = "<html><body>" + "".join(f"<p>{html.escape(ln)}</p>" for ln in lines) + "</body></html>"
         paragraphs = justext.justext(wrapped, stoplist)
         return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)

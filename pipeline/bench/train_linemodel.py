@@ -38,7 +38,7 @@ from pipeline.bench.cleaning import cache_path, render_dumps
 from pipeline.bench.metric import TOKEN, BodyScore, shingles
 from pipeline.bench.pages import load_pages
 from pipeline.lines import Line
-from pipeline.reflow import reflow
+from pipeline.stages.repair import relayout
 
 L2 = 1.0
 THRESHOLDS = [0.04, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.3]
@@ -68,7 +68,7 @@ def line_label(text: str, truth_shingles: set, truth_words: str) -> bool | None:
 
 
 def prepare(dump: str, truth: str, renderer: str, fold: int) -> Page:
-    result = textclean.apply_rules(reflow(dump).text)  # as a build's repair stage hands it on
+    result = textclean.apply_rules(relayout(dump)[0])  # as a build's repair stage hands it on
     page = Page(truth, result.lines, renderer, fold)
     seq = [ln for ln in result.lines if not ln.blank]
     page.rows = linemodel.line_features(result.lines, textclean.rule_families())

@@ -22,7 +22,7 @@ from pipeline import textmeta
 from pipeline.bench.cleaning import cache_path, render_dumps
 from pipeline.bench.metadata import fold
 from pipeline.bench.pages import load_pages
-from pipeline.reflow import reflow
+from pipeline.stages.repair import relayout
 
 RENDERERS = ("inscriptis", "lynx", "w3m", "html2text")
 Group = tuple[list[dict[str, float]], list[bool]]
@@ -35,7 +35,7 @@ def page_groups(pages_file: Path, cache: Path | None, jobs: int) -> list[Group]:
     for renderer in RENDERERS:
         dumps = render_dumps(renderer, pages, jobs, cache_path(cache, renderer, pages_file, "dev", None))
         for page, dump in zip(pages, dumps, strict=True):
-            lines = textmeta.content_lines(reflow(dump).text)  # as the repair stage hands it on
+            lines = textmeta.content_lines(relayout(dump)[0])  # as the repair stage hands it on
             truth = fold(page.get("title"))
             features = textmeta.title_features(lines)
             labels = [fold(textmeta.split_title(lines[i].text)[0]) == truth for i in features]

@@ -15,6 +15,8 @@ has its paragraphs rejoined (``pipeline.reflow``), recorded as the step
 ``apply:reflow_hard_wraps``, so the cleaner reads paragraphs, not fragments of them. The
 cells of grid tables (pandoc draws layout tables as boxes, the article in one cell, menus in
 others) are taken out of their boxes the same way, recorded as ``apply:unbox_grid_tables``.
+Lines into which an extractor glued many blocks (``get_text()`` of minified HTML) are split
+into them (``pipeline.unglue``), recorded as ``apply:split_glued_blocks``.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from ftfy import TextFixerConfig
 from pipeline.doc import Doc
 from pipeline.reflow import reflow
 from pipeline.stage import Stage
+from pipeline.unglue import unglue
 
 CONFIG = TextFixerConfig(
     unescape_html=False,  # HTML is parsed later; text dumps may quote markup verbatim
@@ -70,14 +73,19 @@ class Repair(Stage):
             doc.repairs = [*doc.repairs, *steps]
         else:
             doc.text, steps = repair_text(doc.text)
-            doc.text, doc.repairs = reflow_dump(doc.text, [*doc.repairs, *steps])
+            doc.text, layout_steps = relayout(doc.text)
+            doc.repairs = [*doc.repairs, *steps, *layout_steps]
 
 
 REFLOW_STEP = "apply:reflow_hard_wraps"
 UNBOX_STEP = "apply:unbox_grid_tables"
+UNGLUE_STEP = "apply:split_glued_blocks"
 
 
-def reflow_dump(text: str, repairs: list[str]) -> tuple[str, list[str]]:
+def relayout(text: str) -> tuple[str, list[str]]:
+    """A dump's lines as the page laid out its blocks: hard wraps rejoined, grid tables
+    unboxed, glued blocks split; with the steps taken. The benchmarks call this too."""
     reflowed = reflow(text)
+    unglued = unglue(reflowed.text)
     steps = [REFLOW_STEP] * bool(reflowed.joined) + [UNBOX_STEP] * bool(reflowed.tables)
-    return reflowed.text, [*repairs, *steps]
+    return unglued.text, steps + [UNGLUE_STEP] * bool(unglued.lines)

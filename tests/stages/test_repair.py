@@ -3,7 +3,7 @@ from __future__ import annotations
 import textwrap
 
 from pipeline.doc import Doc
-from pipeline.stages.repair import REFLOW_STEP, UNBOX_STEP, Repair, repair_text
+from pipeline.stages.repair import REFLOW_STEP, UNBOX_STEP, UNGLUE_STEP, Repair, repair_text
 
 
 def test_mojibake_is_fixed_and_explained() -> None:
@@ -61,3 +61,11 @@ def test_a_dump_with_a_grid_table_is_unboxed_and_the_step_recorded() -> None:
     Repair().process_doc(doc)
     assert doc.text.split("\n") == ["Menu", "", "The council met on Monday", "", "Home", "Sport", ""]
     assert doc.repairs == [UNBOX_STEP]
+
+
+def test_a_glued_dump_is_split_and_the_step_recorded() -> None:
+    glued = "HomeNewsSportContact" + "The council met on Monday to discuss the budget.Then it voted." * 6
+    doc = Doc(source_path="a.txt", text=glued)
+    Repair().process_doc(doc)
+    assert doc.text.startswith("Home\n\nNews\n\nSport\n\nContact\n\nThe council met")
+    assert doc.repairs == [UNGLUE_STEP]

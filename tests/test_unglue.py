@@ -1,0 +1,30 @@
+"""Unglue: lines into which an extractor glued a page's blocks are split into them."""
+
+from __future__ import annotations
+
+from pipeline.unglue import unglue
+
+# What soup.get_text() makes of minified HTML: menu items, headline and paragraphs run together.
+GLUED = ("HomeNewsSportBusinessCultureCity council approves the library budgetBy Jane DoeThe council voted on "
+         "Tuesday to approve a budget that raises funding for the libraries of the region by twelve percent.The "
+         "measure passed after a long debate about opening hours.Related postsParking fees rise in MayContact"
+         "Privacy policy")
+
+
+def test_a_glued_line_is_split_into_its_blocks() -> None:
+    out = unglue(GLUED)
+    blocks = out.text.split("\n\n")
+    assert out.lines == 1
+    assert blocks[:6] == ["Home", "News", "Sport", "Business", "Culture", "City council approves the library budget"]
+    assert "The measure passed after a long debate about opening hours." in blocks
+    assert "".join(blocks) == GLUED  # nothing but the junctions changed
+
+
+def test_camel_case_names_and_code_in_a_paragraph_are_left_alone() -> None:
+    prose = ("Security firm JumpCloud has acquired ThreatConnect, and JumpCloud’s customers keep their YouTube "
+             "channels; the test calls repo.UpsertIdentity(db) and TestUserRepo_RoundTrip(t) as before. ") * 3
+    assert unglue(prose).text == prose and unglue(prose).lines == 0
+
+
+def test_short_lines_are_never_split() -> None:
+    assert unglue("Stef KeeganAugust 5, 2024\nHomeAboutContact").lines == 0
