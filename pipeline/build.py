@@ -73,6 +73,11 @@ def check_paths(input_dir: Path, output_root: Path) -> None:
         raise UserError(f"{input_dir}: input is not a folder")
     if output_root.exists() and not output_root.is_dir():
         raise UserError(f"{output_root}: output path is a file, not a folder")
+    for folder in output_root.parents:  # "out/a.txt/sub": a file on the way
+        if folder.exists():
+            if not folder.is_dir():
+                raise UserError(f"{output_root}: output path runs through a file, {folder}")
+            break
     if output_root.resolve().is_relative_to(input_dir.resolve()):
         # the build would read its own work files and earlier releases as pages
         raise UserError(f"{output_root}: output folder is inside the input folder {input_dir}; put it beside it")
@@ -156,9 +161,15 @@ def build(config: Config, input_dir: Path, output_root: Path, *, force: bool = F
           progress: bool = True) -> BuildSummary:
     check_paths(input_dir, output_root)
     release = output_root / config.name / config.version
+    for path in (release.parent, release):
+        if path.exists() and not path.is_dir():
+            raise UserError(f"{path}: a file stands where the release folder goes; move it away")
     staging = release.parent / f".{config.version}.tmp-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
-    (staging / "work").mkdir(parents=True)
+    try:
+        (staging / "work").mkdir(parents=True)
+    except OSError as exc:  # read-only disk, /proc, no permission
+        raise UserError(f"{output_root}: cannot write there: {exc.strerror}") from None
     try:
         sinks = Sinks(staging / "work")
         try:
@@ -198,7 +209,12 @@ def package_release(config: Config, work: Path, out: Path, dataset_root: Path,
                        figures=figures.draw_all(corpus, out))
     package.write_json(out / "build_info.json", build_info(config, work))
     previous = changes.previous_release(dataset_root, config.version)
-    diff = changes.compare(previous, out) if previous else None
+    warnings = []
+    try:
+        diff = changes.compare(previous, out) if previous else None
+    except UserError as exc:  # a damaged earlier release does not stop a new one
+        diff = None
+        warnings.append(f"no changelog diff: {exc}")
     (out / changes.CHANGELOG).write_text(changes.changelog(config.name, config.version, diff, previous,
                                                            corpus.records), encoding="utf-8")
     facts.changelog = changelog_line(diff)
@@ -207,7 +223,7 @@ def package_release(config: Config, work: Path, out: Path, dataset_root: Path,
     croissant.write(out / croissant.FILE, croissant.build(config, out, tables, facts.rows, corpus, stats))
     package.write_manifest(out)
     warning = diff.bump_warning() if diff else None
-    return [warning] if warning else []
+    return warnings + ([warning] if warning else [])
 
 
 def changelog_line(diff: changes.ReleaseDiff | None) -> str:

@@ -245,9 +245,23 @@ def check_release(root: Path) -> None:
         raise UserError(f"{root}: not a release folder (no dataset_dict.json)")
 
 
+# What reading a damaged release raises: pyarrow (OSError, ArrowInvalid is a ValueError), json
+# (ValueError), a table without the columns a release has (KeyError, TypeError).
+DAMAGE = (OSError, ValueError, KeyError, TypeError)
+
+
 def compare(old_root: Path, new_root: Path) -> ReleaseDiff:
     for root in (old_root, new_root):
         check_release(root)
+    try:
+        return compare_releases(old_root, new_root)
+    except DAMAGE as exc:
+        detail = (str(exc).splitlines() or [""])[0][:160]
+        raise UserError(f"cannot compare {old_root} with {new_root}: a file is damaged ({type(exc).__name__}: "
+                        f"{detail}); `presscorpus verify` each release to find it") from None
+
+
+def compare_releases(old_root: Path, new_root: Path) -> ReleaseDiff:
     old, new = index(RECORDS, old_root), index(RECORDS, new_root)
     pairs, removed, added = match(old, new)
     changed = [(a, b) for a, b in pairs if old.by_id[a][1] != new.by_id[b][1]]
@@ -329,8 +343,12 @@ CHANGELOG = "CHANGELOG.md"
 
 def changelog(name: str, version: str, diff: ReleaseDiff | None, previous: Path | None, records: int) -> str:
     """CHANGELOG.md: this version's entry on top of the previous release's changelog."""
-    if diff is None or previous is None:
+    if previous is None:
         entry = f"## {version}\n\nFirst release: {records} records. There is no earlier version to compare with.\n"
+        older = ""
+    elif diff is None:
+        entry = (f"## {version}\n\n{records} records. The previous release, {previous.name}, is damaged "
+                 "and was not compared.\n")
         older = ""
     else:
         entry = f"## {version}\n\n{render(diff)}"

@@ -71,10 +71,12 @@ def load_config(path: Path | None) -> Config:
         return Config()
     raw = read_toml(path)
     try:
-        jsonschema.validate(raw, load_schema("config"))
+        # "format" checked too: a date_released of "2026-13-45" is no date
+        jsonschema.validate(raw, load_schema("config"), format_checker=jsonschema.FormatChecker())
     except jsonschema.ValidationError as exc:
         where = ".".join(str(p) for p in exc.absolute_path) or "top level"
-        raise ConfigError(f"{path}: {where}: {exc.message}") from None
+        message = f"{exc.instance!r} holds white space" if exc.validator == "not" else one_line(exc.message)
+        raise ConfigError(f"{path}: {where}: {message}") from None
     return from_dict(raw, path)
 
 
@@ -89,8 +91,15 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: config is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: malformed TOML: {exc}") from None
+    except RecursionError:  # arrays nested thousands deep: tomllib recurses per level
+        raise ConfigError(f"{path}: malformed TOML: nested too deeply") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from None
+
+
+def one_line(message: str) -> str:
+    """jsonschema quotes the offending value, newlines and all ("'1.0.0\\n' should not …")."""
+    return " ".join(message.split())
 
 
 def from_dict(raw: dict[str, Any], path: Path | None = None) -> Config:

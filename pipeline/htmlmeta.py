@@ -62,9 +62,14 @@ class Found:
     source: str  # e.g. "meta[og:title]", "json-ld:NewsArticle.headline", "h1"
 
 
+# huge_tree: libxml2 otherwise stops at 256 nested elements, and a page nested deeper (page
+# builders wrap articles in hundreds of <div>s) parses as an empty body.
+DEEP_PARSER = lxml_html.HTMLParser(huge_tree=True)
+
+
 def parse(html: str) -> Any | None:
     try:
-        return lxml_html.document_fromstring(html)
+        return lxml_html.document_fromstring(html, parser=DEEP_PARSER)
     except (ParserError, ValueError):
         return None
 

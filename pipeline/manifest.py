@@ -39,11 +39,32 @@ def iso_day(value: str) -> str | None:
         return None
 
 
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # a value is one line of text: a NUL or line break is damage
+
+
+def as_text(field: str, value: Any) -> str | None:
+    """The value as the text a record holds; None if it is not text (a JSON number, object, …).
+    Authors may be a list of names or one string of names separated by ";"."""
+    if field == "authors":
+        names = value if isinstance(value, list) else value.split(";") if isinstance(value, str) else None
+        if names is None or not all(isinstance(n, str) for n in names):
+            return None
+        return "; ".join(n.strip() for n in names if n.strip())
+    return value.strip() if isinstance(value, str) else None
+
+
 def clean_values(raw: dict[str, Any], source: str, where: str, *, strict: bool = False) -> Provided:
     """Validated provided values; a bad one is an error (manifest) or kept as a null (JSONL)."""
     out: Provided = {}
     for field, value in raw.items():
-        text = "; ".join(map(str, value)) if isinstance(value, list) else str(value).strip()
+        text = as_text(field, value)
+        problem = "is not text" if text is None else "holds a control character" if CONTROL.search(text) else None
+        if problem:
+            if strict:
+                raise UserError(f"{where}: {field} {problem}: {json.dumps(value, ensure_ascii=False)[:80]}")
+            shown = json.dumps(value, ensure_ascii=False)[:80]
+            out[field] = {"value": None, "source": source, "snippet": f"{source} {where}: {field}={shown} ({problem})"}
+            continue
         if not text:
             continue
         snippet = f"{source} {where}: {field}={text}"
@@ -92,7 +113,7 @@ def apply(doc: Doc, values: Provided | None) -> None:
 def rows_csv(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
+            reader = csv.DictReader(fh, strict=True)  # strict: an unterminated quote is an error
             check_columns(path, reader.fieldnames or [])
             for no, row in enumerate(reader, start=2):
                 if None in row:
@@ -106,7 +127,8 @@ def rows_csv(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
 
 def rows_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        # split on "\n" only: JSON strings may hold U+2028 or \x85, which splitlines() breaks at
+        lines = path.read_text(encoding="utf-8-sig").split("\n")
     except UnicodeDecodeError:
         raise UserError(f"{path.name}: manifest is not UTF-8 text") from None
     for no, line in enumerate(lines, start=1):
@@ -116,6 +138,8 @@ def rows_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             raise UserError(f"{path.name} line {no}: not JSON ({exc.msg})") from None
+        except RecursionError:
+            raise UserError(f"{path.name} line {no}: not JSON (nested too deeply)") from None
         if not isinstance(row, dict):
             raise UserError(f"{path.name} line {no}: not a JSON object")
         check_columns(path, list(row))
@@ -125,6 +149,10 @@ def rows_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
 def check_columns(path: Path, columns: list[str]) -> None:
     if not any(k in columns for k in FILE_KEYS):
         raise UserError(f"{path.name}: no 'file' column naming the input file")
+    if len([k for k in columns if k in FILE_KEYS]) > 1:
+        raise UserError(f"{path.name}: more than one column naming the file ({', '.join(FILE_KEYS)})")
+    if twice := sorted({k for k in columns if columns.count(k) > 1}):
+        raise UserError(f"{path.name}: column {twice[0]!r} appears twice")
     unknown = sorted(set(columns) - set(FILE_KEYS) - set(VALUE_FIELDS))
     if unknown:
         raise UserError(f"{path.name}: unknown column {unknown[0]!r} (known: file, {', '.join(VALUE_FIELDS)})")
@@ -140,7 +168,7 @@ def load(root: Path) -> dict[str, Provided]:
         rows = rows_csv(path) if name.endswith(".csv") else rows_jsonl(path)
         for no, row in rows:
             where = f"{name} {'row' if name.endswith('.csv') else 'line'} {no}"
-            file = next((str(row[k]).strip() for k in FILE_KEYS if row.get(k)), "")
+            file = next((row[k].strip() for k in FILE_KEYS if isinstance(row.get(k), str)), "")
             if not file:
                 raise UserError(f"{where}: the file column is empty")
             if file in known:

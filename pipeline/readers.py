@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -37,10 +39,17 @@ JSONL_VALUES = {"url": "url", "outlet": "outlet", "date": "date_published", "dat
 
 
 def walk_files(root: Path) -> Iterator[Path]:
-    """All files below ``root``, in a stable order (sorted per directory)."""
-    for dirpath, dirnames, filenames in os.walk(root):
+    """All files below ``root``, in a stable order (sorted per directory). Links to folders
+    are followed (a corpus assembled from links to other disks is common); a link back to a
+    folder already walked (a loop, or a second link to one) is yielded itself, for
+    ``read_file`` to account for, instead of being walked again."""
+    walked = {os.path.realpath(root)}
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
         dirnames.sort()
-        for name in sorted(filenames):
+        again = [d for d in dirnames if os.path.realpath(os.path.join(dirpath, d)) in walked]
+        dirnames[:] = [d for d in dirnames if d not in again]
+        walked.update(os.path.realpath(os.path.join(dirpath, d)) for d in dirnames)
+        for name in sorted([*filenames, *again]):
             yield Path(dirpath) / name
 
 
@@ -88,7 +97,9 @@ def printable(name: str) -> str:
 
 def read_file(path: Path, rel: str) -> Iterator[Doc]:
     fmt = format_of(path)
-    if fmt is None:
+    if (kind := not_a_file(path)) is not None:
+        yield Doc(source_path=rel, skip_reason=f"not_a_file: {kind}")
+    elif fmt is None:
         yield Doc(source_path=rel, skip_reason=f"unsupported_format: {path.suffix or 'no extension'}")
     elif fmt == "warc":
         yield from read_warc(path, rel)
@@ -99,6 +110,20 @@ def read_file(path: Path, rel: str) -> Iterator[Doc]:
             yield Doc(source_path=rel, raw=path.read_bytes(), source_format=fmt)
         except OSError as exc:
             yield Doc(source_path=rel, skip_reason=f"unreadable: {exc.strerror}")
+
+
+def not_a_file(path: Path) -> str | None:
+    """What ``path`` is when it is not a regular file: reading a named pipe would wait for
+    ever, a device (a link to /dev/zero) would never end."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # a dangling link: reading it reports the error
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a link to a folder already read (a loop, or a second link to it)"
+    return "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
 
 
 # --- WARC -----------------------------------------------------------------------------
@@ -185,8 +210,13 @@ def no_pages_reason(records: int) -> str:
     return "unreadable_warc: no WARC record in the file (empty or cut off)"
 
 
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def first_line(exc: Exception) -> str:
-    return (str(exc).splitlines() or [""])[0][:200]
+    """An error's first line, control characters escaped (warcio quotes the damaged bytes)."""
+    line = (str(exc).splitlines() or [""])[0][:200]
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", line)
 
 
 # --- JSON Lines ---------------------------------------------------------------------
@@ -200,6 +230,8 @@ def jsonl_doc(line: str, rel: str, no: int) -> Doc | None:
         row = json.loads(line)
     except json.JSONDecodeError as exc:
         return Doc(source_path=where, skip_reason=f"invalid_jsonl_line: line {no} is not JSON ({exc.msg})")
+    except RecursionError:  # the decoder recurses per level of nesting
+        return Doc(source_path=where, skip_reason=f"invalid_jsonl_line: line {no} is nested too deeply")
     if not isinstance(row, dict):
         return Doc(source_path=where, skip_reason=f"invalid_jsonl_line: line {no} is not a JSON object")
     clean = manifest.without_lone_surrogates(row)
@@ -222,7 +254,7 @@ SURROGATES_STEP = "apply:replace_lone_surrogates"
 
 def read_jsonl(path: Path, rel: str) -> Iterator[Doc]:
     try:
-        with path.open(encoding="utf-8", errors="replace") as fh:
+        with path.open(encoding="utf-8-sig", errors="replace") as fh:  # as manifest.csv, a BOM is allowed
             for no, line in enumerate(fh, start=1):
                 doc = jsonl_doc(line, rel, no)
                 if doc is not None:

@@ -42,9 +42,14 @@ def _entry(path: Path, arcname: str) -> tarfile.TarInfo:
     return info
 
 
-def write_tarball(folder: Path, target: Path, prefix: str) -> str:
-    """Tar + gzip ``folder`` reproducibly under ``prefix/``; return the tarball's sha256."""
+def write_tarball(folder: Path, target: Path, prefix: str, force: bool = False) -> str:
+    """Tar + gzip ``folder`` reproducibly under ``prefix/``; return the tarball's sha256. A
+    tarball already at ``target`` with other bytes is a published version: it is kept
+    (an error) unless ``force``."""
     paths = sorted(folder.rglob("*"), key=lambda p: p.relative_to(folder).as_posix())
+    if target.parent.exists() and not target.parent.is_dir():
+        raise UserError(f"{target.parent}: not a folder, cannot hold the tarball")
+    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
     with tmp.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz, \
             tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar:
@@ -56,11 +61,16 @@ def write_tarball(folder: Path, target: Path, prefix: str) -> str:
             else:
                 with path.open("rb") as fh:
                     tar.addfile(info, fh)
+    digest = sha256_file(tmp)
+    if target.exists() and not force and sha256_file(target) != digest:
+        tmp.unlink()
+        raise UserError(f"{target} already holds a different tarball of this version; a released version is "
+                        "never replaced: bump the version in dataset.toml, or pass --force")
     os.replace(tmp, target)
-    return sha256_file(target)
+    return digest
 
 
-def make_release(folder: Path, dist: Path | None = None) -> tuple[Path, str]:
+def make_release(folder: Path, dist: Path | None = None, force: bool = False) -> tuple[Path, str]:
     """Verify the release folder, then write its tarball next to ``dist/<name>/``."""
     if not folder.is_dir():
         raise UserError(f"{folder}: release folder not found (build it first)")
@@ -69,7 +79,7 @@ def make_release(folder: Path, dist: Path | None = None) -> tuple[Path, str]:
         raise UserError(f"{folder}: verify failed, no tarball written: " + "; ".join(report.problems[:5]))
     name, version = folder.parent.name, folder.name
     target = tarball_path(dist if dist is not None else folder.parent.parent, name, version)
-    return target, write_tarball(folder, target, f"{name}-{version}")
+    return target, write_tarball(folder, target, f"{name}-{version}", force)
 
 
 def check_push_args(folder: Path, repo_id: str, token: str | None) -> None:

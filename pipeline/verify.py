@@ -89,12 +89,24 @@ def check_croissant(root: Path, report: Report) -> None:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         report.problems.append(f"{croissant.FILE}: not valid JSON ({exc})")
         return
-    for obj in meta.get("distribution", []):
-        target = root / obj.get("contentUrl", "")
-        if not target.is_file():
-            report.problems.append(f"{croissant.FILE}: distribution {obj.get('contentUrl')} is missing")
-        elif sha256_file(target) != obj.get("sha256"):
-            report.problems.append(f"{obj.get('contentUrl')}: sha256 differs from {croissant.FILE}")
+    entries = meta.get("distribution") if isinstance(meta, dict) else None
+    if not isinstance(entries, list):
+        report.problems.append(f"{croissant.FILE}: no distribution list")
+        return
+    for obj in entries:
+        url = obj.get("contentUrl") if isinstance(obj, dict) else None
+        if not inside_release(url):
+            report.problems.append(f"{croissant.FILE}: distribution entry without a contentUrl in the release: "
+                                   f"{json.dumps(obj)[:80]}")
+        elif not (root / url).is_file():
+            report.problems.append(f"{croissant.FILE}: distribution {url} is missing")
+        elif sha256_file(root / url) != obj.get("sha256"):
+            report.problems.append(f"{url}: sha256 differs from {croissant.FILE}")
+
+
+def inside_release(path: Any) -> bool:
+    """A relative path that stays inside the release folder (not "/etc/passwd", not "../x")."""
+    return isinstance(path, str) and bool(path) and not Path(path).is_absolute() and ".." not in Path(path).parts
 
 
 def check_card_configs(root: Path, report: Report) -> None:
@@ -107,11 +119,20 @@ def check_card_configs(root: Path, report: Report) -> None:
     except (UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
         report.problems.append(f"README.md: front matter unreadable ({str(exc)[:200]})")
         return
-    for config in header.get("configs", []) if isinstance(header, dict) else []:
-        for entry in config.get("data_files", []):
-            if not (root / entry.get("path", "")).is_file():
-                report.problems.append(f"README.md: config {config.get('config_name')} names missing file "
-                                       f"{entry.get('path')}")
+    configs = header.get("configs", []) if isinstance(header, dict) else []
+    files = [(c.get("config_name"), entry.get("path") if isinstance(entry, dict) else None)
+             for c in (configs if isinstance(configs, list) else [configs]) if isinstance(c, dict)
+             for entry in listed(c.get("data_files"))]
+    if not isinstance(configs, list) or not all(isinstance(c, dict) for c in configs) or not all(
+            inside_release(path) for _, path in files):
+        report.problems.append("README.md: front matter configs are not a list of data_files with paths")
+    for name, path in files:
+        if inside_release(path) and not (root / path).is_file():
+            report.problems.append(f"README.md: config {name} names missing file {path}")
+
+
+def listed(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
 
 
 def arrow_rows(root: Path, table: Table) -> Iterator[dict[str, Any]]:

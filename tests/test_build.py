@@ -117,3 +117,14 @@ def test_bad_paths_are_user_errors(tmp_path: Path) -> None:
     (tmp_path / "pages").mkdir()
     with pytest.raises(UserError, match="inside the input folder"):  # it would read its own work files
         build(config, tmp_path / "pages", tmp_path / "pages" / "dist", progress=False)
+
+
+def test_output_paths_through_a_file_are_user_errors(tmp_path: Path) -> None:
+    config = load_config(SEED_CONFIG)
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(UserError, match="output path runs through a file"):
+        build(config, SEEDS, tmp_path / "file" / "sub", progress=False)
+    (tmp_path / "dist" / config.name).mkdir(parents=True)
+    (tmp_path / "dist" / config.name / config.version).write_text("x")
+    with pytest.raises(UserError, match="a file stands where the release folder goes"):
+        build(config, SEEDS, tmp_path / "dist", force=True, progress=False)

@@ -145,3 +145,15 @@ def test_a_schema_change_needs_a_major_bump(seed_release: Path) -> None:
     assert diff.required_bump == "major"
     assert diff.bump_warning() == ("version 1.1.0 is a minor bump from 1.0.0 but the schema changed: semantic "
                                    "versioning for data asks for a major bump (2.0.0)")
+
+
+def test_a_damaged_earlier_release_gives_a_warning_and_a_new_release(tmp_path: Path) -> None:
+    root = tmp_path / "dist"
+    build(config_at("1.0.0"), ROOT / "seeds", root, progress=False)
+    old = root / "beijing-reconciliation-talks-2024" / "1.0.0"
+    (old / "build_info.json").write_text("garbage", encoding="utf-8")
+    summary = build(config_at("1.1.0"), ROOT / "seeds", root, progress=False)
+    assert [w for w in summary.warnings if w.startswith("no changelog diff: cannot compare")]
+    assert "The previous release, 1.0.0, is damaged" in (summary.release / "CHANGELOG.md").read_text()
+    with pytest.raises(UserError, match=r"a file is damaged \(JSONDecodeError"):
+        compare(old, summary.release)

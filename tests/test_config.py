@@ -28,6 +28,11 @@ def test_no_config_means_defaults_that_keep_every_language() -> None:
         ("[dataset]\nname = 'Bad Name'\nversion = '1.0.0'", "dataset.name"),
         ("[dataset]\nname = 'x'\nversion = '1.0.0'\n[bulid]\nbatch_size = 3", "Additional properties"),
         ("[dataset]\nname = 'x'\nversion = '1.0.0'\n[build]\nbatch_size = 0", "build.batch_size"),
+        # "$" matches before a final newline: the folder would be named "1.0.0\n"
+        ('[dataset]\nname = "x"\nversion = "1.0.0\\n"', "dataset.version: '1.0.0\\\\n' holds white space"),
+        ('[dataset]\nname = "x\\n"\nversion = "1.0.0"', "dataset.name"),
+        ("[dataset]\nname = 'x'\nversion = '1.0.0'\n[citation]\ndate_released = '2026-13-45'", "is not a 'date'"),
+        ("x = " + "[" * 3000 + "]" * 3000, "nested too deeply"),
     ],
 )
 def test_bad_config_is_one_clear_line(tmp_path: Path, content: str, message: str) -> None:

@@ -188,3 +188,77 @@ def test_manifest_jsonl_and_nested_manifest_is_an_input(tmp_path: Path) -> None:
     docs = list(read_sources(tmp_path))
     assert docs[0].hints["provided"]["authors"]["value"] == "Jane Doe"
     assert docs[1].source_path == "sub/manifest.csv" and docs[1].skip_reason.startswith("unsupported_format")
+
+
+def test_a_linked_folder_is_read_and_a_link_loop_is_accounted_for(tmp_path: Path) -> None:
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "a.txt").write_text(BODY, encoding="utf-8")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "more").symlink_to(tmp_path / "elsewhere")
+    (pages / "loop").symlink_to(pages)
+    docs = {d.source_path: d for d in read_sources(pages)}
+    assert set(docs) == {"loop", "more/a.txt"}
+    assert docs["more/a.txt"].raw == BODY.encode() and docs["loop"].skip_reason.startswith("not_a_file: a link")
+
+
+def test_a_named_pipe_is_quarantined_not_read_for_ever(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    (doc,) = list(read_sources(tmp_path))
+    assert doc.skip_reason == "not_a_file: a named pipe"
+
+
+def test_jsonl_nested_too_deeply_and_a_bom_are_handled(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text(json.dumps({"text": "Page one."}) + "\n" + "[" * 100_000 + "]" * 100_000 + "\n",
+                                      encoding="utf-8-sig")
+    first, deep = read_sources(tmp_path)
+    assert first.raw == b"Page one."  # the BOM did not cost the first line
+    assert deep.skip_reason == "invalid_jsonl_line: line 2 is nested too deeply"
+
+
+def test_values_that_are_not_text_are_nulls_with_evidence_never_reprs(tmp_path: Path) -> None:
+    row = {"text": "Some text.", "authors": [1, None], "outlet": {"name": "X"}, "license": True, "title": ["A", "B"]}
+    (tmp_path / "a.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    (doc,) = list(read_sources(tmp_path))
+    provided = doc.hints["provided"]
+    assert {f: provided[f]["value"] for f in ("authors", "outlet", "license", "title")} == dict.fromkeys(
+        ("authors", "outlet", "license", "title"))
+    assert provided["outlet"]["snippet"].endswith('outlet={"name": "X"} (is not text)') and doc.license is None
+
+
+def test_manifest_authors_are_split_on_semicolons(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("file,authors\na.txt,Jane Doe;John Roe ; \n", encoding="utf-8")
+    (doc,) = list(read_sources(tmp_path))
+    assert doc.hints["provided"]["authors"]["value"] == "Jane Doe; John Roe"
+
+
+def test_a_manifest_jsonl_string_may_hold_a_line_separator(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    row = json.dumps({"file": "a.txt", "title": "Budget vote\u2028City"}, ensure_ascii=False)
+    (tmp_path / "manifest.jsonl").write_text(row + "\n", encoding="utf-8")
+    (doc,) = list(read_sources(tmp_path))
+    assert doc.hints["provided"]["title"]["value"] == "Budget vote\u2028City"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("file,outlet,outlet\na.txt,X,Y\n", "column 'outlet' appears twice"),
+    ("file,path,outlet\na.txt,a.txt,X\n", "more than one column naming the file"),
+    ('file,outlet\na.txt,"Gazette\n', "malformed CSV"),
+    ("file,outlet\na.txt,Gaz\x00ette\n", "holds a control character"),
+])
+def test_more_malformed_manifests_are_one_user_error(tmp_path: Path, text: str, message: str) -> None:
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(text, encoding="utf-8")
+    with pytest.raises(UserError, match=message):
+        list(read_sources(tmp_path))
+
+
+def test_a_manifest_value_that_is_not_text_is_one_user_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "manifest.jsonl").write_text(json.dumps({"file": "a.txt", "outlet": {"a": 1}}) + "\n")
+    with pytest.raises(UserError, match="outlet is not text"):
+        list(read_sources(tmp_path))
+    (tmp_path / "manifest.jsonl").write_text('{"file": "a.txt", "title": ' + "[" * 100_000 + "]" * 100_000 + "}\n")
+    with pytest.raises(UserError, match="nested too deeply"):
+        list(read_sources(tmp_path))

@@ -78,3 +78,20 @@ def test_push_needs_a_release_folder(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.delenv("HF_TOKEN", raising=False)
     assert main(["push", str(tmp_path), "--repo-id", "org/name"]) == 2
     assert "not a release folder" in capsys.readouterr().err
+
+
+def test_a_published_tarball_is_never_replaced_by_other_bytes(dist: Path) -> None:
+    target, first = make_release(dist)
+    (dist / "CHANGELOG.md").write_text("# rewritten\n", encoding="utf-8")  # then re-listed, as a rebuild would
+    manifest = read_manifest(dist)
+    manifest["CHANGELOG.md"] = sha256_file(dist / "CHANGELOG.md")
+    (dist / "manifest-sha256.txt").write_text("".join(f"{d}  {n}\n" for n, d in sorted(manifest.items())))
+    with pytest.raises(UserError, match="already holds a different tarball of this version"):
+        make_release(dist)
+    assert sha256_file(target) == first and not list(target.parent.glob("*.tmp"))
+    assert make_release(dist, force=True)[1] != first
+
+
+def test_release_creates_a_missing_dist_folder(dist: Path, tmp_path: Path) -> None:
+    target, _ = make_release(dist, tmp_path / "new" / "dist")
+    assert target.parent == tmp_path / "new" / "dist" and target.is_file()

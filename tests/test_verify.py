@@ -93,3 +93,18 @@ def test_every_byte_of_the_manifest_is_covered(copy: Path) -> None:
         assert not verify(copy).ok, offset
         (copy / MANIFEST).write_bytes(original)
     assert verify(copy).ok
+
+
+@pytest.mark.parametrize("content", ['[1, 2]', '{"distribution": 5}', '{"distribution": [1]}',
+                                     '{"distribution": [{"contentUrl": 5}]}',
+                                     '{"distribution": [{"contentUrl": "/etc/hostname"}]}'])
+def test_a_croissant_file_of_the_wrong_shape_fails_without_a_traceback(copy: Path, content: str) -> None:
+    (copy / "croissant.json").write_text(content, encoding="utf-8")
+    problems = verify(copy).problems
+    assert any(p.startswith("croissant.json: ") and "sha256" not in p for p in problems)
+
+
+@pytest.mark.parametrize("configs", ["5", "[5]", "[{data_files: 5}]", "[{data_files: [5]}]", "{a: 1}"])
+def test_card_configs_of_the_wrong_shape_fail_without_a_traceback(copy: Path, configs: str) -> None:
+    (copy / "README.md").write_text(f"---\nconfigs: {configs}\n---\nhi\n", encoding="utf-8")
+    assert "README.md: front matter configs are not a list of data_files with paths" in verify(copy).problems

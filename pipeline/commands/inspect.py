@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,9 +45,13 @@ def find_release(dist: Path) -> Path:
 
 def load_record(release: Path, doc_id: str) -> dict[str, Any]:
     files = sorted((release / "data").glob("*.parquet"))
-    if not files:
+    if not files and not (release / "dataset_dict.json").is_file():
         raise UserError(f"{release}: not a release folder (no data/*.parquet)")
-    matches = [row for f in files for row in pq.read_table(f).to_pylist() if row["id"].startswith(doc_id)]
+    try:
+        matches = [row for f in files for row in rows_starting(f, doc_id)]
+    except (OSError, ValueError, KeyError) as exc:  # pyarrow's errors on a damaged file
+        raise UserError(f"{release}: cannot read its Parquet files ({type(exc).__name__}: "
+                        f"{' '.join(str(exc).split())[:160]}); run `presscorpus verify` on it") from None
     if not matches:
         raise UserError(f"{doc_id}: no record with this id in {release}")
     if len(matches) > 1:
@@ -54,12 +59,28 @@ def load_record(release: Path, doc_id: str) -> dict[str, Any]:
     return matches[0]
 
 
+def rows_starting(path: Path, doc_id: str) -> Iterator[dict[str, Any]]:
+    """The rows of one Parquet file whose id starts with ``doc_id``, a batch at a time."""
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=1024):
+        ids = batch.column("id").to_pylist()
+        yield from (batch.slice(i, 1).to_pylist()[0] for i, rid in enumerate(ids) if rid.startswith(doc_id))
+
+
 def load_removals(release: Path, doc_id: str) -> list[dict[str, Any]]:
     path = release / "audit" / "removals.jsonl"
     if not path.is_file():
         return []
-    with path.open(encoding="utf-8") as fh:
-        return [row for row in map(json.loads, fh) if row["doc_id"] == doc_id]
+    found = []
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for no, line in enumerate(fh, start=1):
+            try:
+                row = json.loads(line)
+                if row["doc_id"] == doc_id:
+                    found.append(row)
+            except (ValueError, KeyError, TypeError):
+                raise UserError(f"{path}: line {no} is not a removal record; run `presscorpus verify` on "
+                                f"{release}") from None
+    return found
 
 
 def parse_ranges(spec: str) -> list[int]:

@@ -17,6 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="release folder (default: dist/<name>/<version> from --config)")
     p.add_argument("--config", type=Path, default=Path("dataset.toml"), help="dataset.toml (default: dataset.toml)")
     p.add_argument("--dist", type=Path, default=Path("dist"), help="release root (default: dist)")
+    p.add_argument("--force", action="store_true",
+                   help="replace a tarball of the same name and version that holds other bytes")
     p.set_defaults(run=run)
 
 
@@ -26,6 +28,6 @@ def run(args: argparse.Namespace) -> int:
         folder = release_dir(args.dist, config.name, config.version)
     else:
         folder = args.release
-    target, digest = make_release(folder, args.dist)
+    target, digest = make_release(folder, args.dist, args.force)
     print(f"{digest}  {target}")
     return 0

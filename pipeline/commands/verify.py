@@ -26,5 +26,5 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(f"FAILED  {args.release}: {len(report.problems)} problems", file=sys.stderr)
     for problem in report.problems:
-        print(f"  {problem}", file=sys.stderr)
+        print(f"  {' '.join(problem.split())}", file=sys.stderr)  # one line each (a library's message may hold breaks)
     return 1

@@ -2,6 +2,9 @@
 
 Keys are text hashes (whitespace folded), so memory holds 16 bytes per kept record,
 not the texts. The first record in input order is kept, so the choice is reproducible.
+A record with the id of a kept one is a duplicate too: ids are hashes of the input bytes,
+and the same bytes read as HTML in one file and as text in another clean to two texts
+(two records with one id would make ``inspect`` and ``diff`` ambiguous).
 """
 
 from __future__ import annotations
@@ -23,9 +26,11 @@ class Dedup(Stage):
         self.seen: dict[bytes, str] = {}
 
     def process_doc(self, doc: Doc) -> Quarantined | None:
-        key = text_key(doc.text)
+        key, id_key = text_key(doc.text), b"id:" + doc.id.encode("utf-8")
         if key in self.seen:
             kept_id = self.seen[key]
             return self.quarantine(doc, "duplicate", f"same text as {kept_id}", duplicate_of=kept_id)
-        self.seen[key] = doc.id
+        if id_key in self.seen:
+            return self.quarantine(doc, "duplicate", f"same input bytes as {doc.id}", duplicate_of=doc.id)
+        self.seen[key] = self.seen[id_key] = doc.id
         return None

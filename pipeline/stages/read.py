@@ -40,13 +40,31 @@ WEB_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", 
                "ascii": "cp1252", "iso8859-1": "cp1252"}
 
 
+# ASCII text with a backslash escape: a web page's encoding reads it unchanged.
+ASCII_PROBE = b"<meta charset=x> 1+1 a\\x41\\n"
+
+
+def web_encoding(name: str) -> bool:
+    """Whether ``name`` is a Python codec a web page can be in: a text encoding that reads
+    ASCII as ASCII. Not UTF-16/32 without a BOM (the Encoding Standard reads a declared
+    "utf-16" as UTF-8), not "unicode_escape" (it rewrites backslashes), not UTF-7 (its "+"
+    opens a shift, and browsers refuse it), not "undefined"."""
+    try:
+        info = codecs.lookup(name)
+        return info._is_text_encoding and ASCII_PROBE.decode(name) == ASCII_PROBE.decode("ascii")
+    except (LookupError, UnicodeError):
+        return False
+
+
 def try_declared(raw: bytes, label: str | None, confidence: float) -> tuple[str, str, float] | None:
     if not label:
         return None
     name = WEB_ALIASES.get(label.lower(), label.lower())
+    if not web_encoding(name):
+        return None  # detection decides, as for a page that declares nothing
     try:
         return raw.decode(name), name, confidence
-    except (LookupError, UnicodeDecodeError):
+    except (LookupError, UnicodeError):
         return None
 
 

@@ -79,3 +79,18 @@ def test_two_releases_need_release_flag(seed_release: Path, tmp_path: Path,
         shutil.copytree(seed_release, dist / "corpus" / version)
     code, _, err = run_inspect(capsys, "ab", "--dist", str(dist))
     assert code == 2 and "choose one with --release" in err
+
+
+def test_a_damaged_release_is_a_one_line_error(seed_release: Path, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    release = tmp_path / "release"
+    shutil.copytree(seed_release, release)
+    doc_id = record_id(release, "003")
+    with (release / "audit" / "removals.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write("not json\n")
+    code, _, err = run_inspect(capsys, doc_id, "--release", str(release))
+    assert code == 2 and "is not a removal record" in err and err.count("\n") == 1
+    (parquet,) = (release / "data").glob("*.parquet")
+    parquet.write_bytes(parquet.read_bytes()[:200] + b"\xff" * 64 + parquet.read_bytes()[264:])
+    code, _, err = run_inspect(capsys, doc_id, "--release", str(release))
+    assert code == 2 and "cannot read its Parquet files" in err and err.count("\n") == 1

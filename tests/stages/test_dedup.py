@@ -17,3 +17,13 @@ def test_duplicates_are_found_across_batches() -> None:
     stage = Dedup()
     stage.process([Doc(source_path="a.txt", id="a", text="Same text.")])
     assert stage.process([Doc(source_path="b.txt", id="b", text="Same text.")]).quarantined
+
+
+def test_the_same_input_bytes_read_two_ways_are_one_record() -> None:
+    # page.html and page.txt with one content: two cleaned texts, one id (the hash of the bytes)
+    docs = [Doc(source_path="page.html", id="x", text="Cleaned from HTML."),
+            Doc(source_path="page.txt", id="x", text="<p>Cleaned from HTML.</p>")]
+    result = Dedup().process(docs)
+    (dup,) = result.quarantined
+    assert [d.source_path for d in result.docs] == ["page.html"]
+    assert (dup.source_path, dup.detail) == ("page.txt", "same input bytes as x")

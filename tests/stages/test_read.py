@@ -55,3 +55,13 @@ def test_jsonl_text_stays_text() -> None:
     doc.hints["markup"] = "text"
     assert Read().process_doc(doc) is None
     assert doc.text == "Plain text" and doc.html is None
+
+
+@pytest.mark.parametrize("label", ["utf-16", "undefined", "unicode_escape"])
+def test_a_declared_charset_no_web_page_uses_is_left_to_detection(label: str) -> None:
+    body = "<p>Café owners agree the new budget is fair to every district of the city.</p>" * 3
+    raw = f'<html><head><meta charset="{label}"><title>Café</title></head><body>{body}\\x41</body></html>'
+    raw += " " * (len(raw) % 2)  # an even length: UTF-16 then decodes, into nonsense
+    doc = read(raw.encode("cp1252"), "html")
+    assert "Café owners agree" in (doc.html or "") and "\\x41" in (doc.html or "")
+    assert doc.encoding != label
