@@ -42,7 +42,7 @@ LIBRARIES = ("trafilatura", "datasets", "ftfy", "langdetect", "jsonschema", "cha
 @dataclass
 class BuildSummary:
     release: Path
-    status: str  # written | unchanged | replaced
+    status: str  # written | unchanged | replaced | restored: …
     inputs: int
     records: int
     quarantined: Counter[str] = field(default_factory=Counter)
@@ -226,6 +226,11 @@ def package_release(config: Config, work: Path, out: Path, dataset_root: Path,
     return warnings + ([warning] if warning else [])
 
 
+def damaged(release: Path, manifest: dict[str, str]) -> bool:
+    return any(not (release / name).is_file() or package.sha256_file(release / name) != digest
+               for name, digest in manifest.items())
+
+
 def changelog_line(diff: changes.ReleaseDiff | None) -> str:
     if diff is None:
         return "First release."
@@ -241,6 +246,10 @@ def install(built: Path, release: Path, force: bool) -> str:
         return "written"
     old, new = package.read_manifest(release), package.read_manifest(built)
     if old == new:
+        if damaged(release, old):  # the same release, its files since damaged: put the published bytes back
+            shutil.rmtree(release)
+            built.rename(release)
+            return "restored: files on disk differed from its manifest"
         return "unchanged"
     if not force:
         files = sorted({name for name, _ in set(old.items()) ^ set(new.items())})

@@ -63,6 +63,14 @@ def test_second_build_is_byte_identical(seed_release: Path, tmp_path: Path) -> N
     assert build(load_config(SEED_CONFIG), SEEDS, tmp_path, progress=False).status == "unchanged"
 
 
+def test_a_damaged_release_rebuilt_the_same_gets_its_published_bytes_back(seed_release: Path, tmp_path: Path) -> None:
+    first = build(load_config(SEED_CONFIG), SEEDS, tmp_path, progress=False)
+    (first.release / "build_info.json").write_text("garbage", encoding="utf-8")
+    again = build(load_config(SEED_CONFIG), SEEDS, tmp_path, progress=False)
+    assert again.status.startswith("restored")
+    assert all(sha256_file(again.release / n) == d for n, d in read_manifest(seed_release).items())
+
+
 def test_a_different_build_never_overwrites_a_release(seed_copy: Path, tmp_path: Path) -> None:
     config = load_config(SEED_CONFIG)
     first = build(config, seed_copy, tmp_path, progress=False)
