@@ -13,6 +13,9 @@ record that is not an HTML page, a JSONL line that is not JSON) yield one with
 - ``.jsonl``: one page per line, ``{"text"|"html": …, "url", "outlet", "date", …}``;
 - ``manifest.csv``/``manifest.jsonl`` at the top of the folder: known values per file
   (see ``pipeline.manifest``).
+
+Links to folders are followed; what is not a regular file (a named pipe, a device, a link
+back to a folder already read) is accounted for as ``not_a_file``, never read.
 """
 
 from __future__ import annotations
