@@ -52,6 +52,9 @@ from pipeline.textclean import clean_text, clear_caches
 Cleaner = Callable[[str], str]
 SYSTEMS = ("presscorpus", "rules-only", "justext", "keep-all")
 NO_REFLOW = "no-reflow"  # presscorpus on the dump as the renderer wrapped it: what reflowing buys
+# The clean stage alone, as a build runs it: on dumps the repair stage (``relayout``) laid out
+# before the clock starts. ``presscorpus`` times both stages.
+CLEAN_STAGE = "clean-stage"
 WARM_UP = "Home\n\nA first line of text for the cleaner to read, so that its tables are loaded.\n"
 WITH_TITLE = "pc+title"  # presscorpus's record title, then its text (an extra row, not a system)
 
@@ -123,7 +126,9 @@ CLEANERS: dict[str, Callable[[], Callable[[str], Any]]] = {
     "justext": justext_cleaner,
     "keep-all": lambda: keep_all,
     NO_REFLOW: lambda: presscorpus_doc_cleaner(reflowed=False),
+    CLEAN_STAGE: lambda: presscorpus_doc_cleaner(reflowed=False),
 }
+PREPARED: dict[str, Callable[[str], str]] = {CLEAN_STAGE: lambda dump: relayout(dump)[0]}  # before the clock
 
 
 @dataclass
@@ -203,7 +208,8 @@ def evaluate(pages: list[dict], renderers: list[str], systems: list[str], jobs: 
     for renderer in renderers:
         dumps = render_dumps(renderer, pages, jobs, key(renderer))
         for name, cleaner in cleaners.items():
-            for row, result in score_system(name, cleaner, dumps, truths, repeat).items():
+            inputs = list(map(PREPARED[name], dumps)) if name in PREPARED else dumps
+            for row, result in score_system(name, cleaner, inputs, truths, repeat).items():
                 yield renderer, row, result
 
 
@@ -232,8 +238,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--wrapped", action="store_true",
                    help="also measure the renderers' default, hard-wrapped layouts (lynx-80, w3m-80, html2text-78, "
                         "links-80, pandoc-72)")
-    p.add_argument("--system", action="append", choices=[*SYSTEMS, NO_REFLOW],
-                   help=f"systems to score (default: all but {NO_REFLOW})")
+    p.add_argument("--system", action="append", choices=[*SYSTEMS, NO_REFLOW, CLEAN_STAGE],
+                   help=f"systems to score (default: all but {NO_REFLOW} and {CLEAN_STAGE}, the clean stage "
+                        "timed without the repair stage's relayout)")
     p.add_argument("--limit", type=int, help="only the first N pages of the split")
     p.add_argument("--timing", action="store_true", help="also print pages per CPU second of each system's cleaning")
     p.add_argument("--repeat", type=int, default=1,
