@@ -14,8 +14,8 @@ record that is not an HTML page, a JSONL line that is not JSON) yield one with
 - ``manifest.csv``/``manifest.jsonl`` at the top of the folder: known values per file
   (see ``pipeline.manifest``).
 
-Links to folders are followed; what is not a regular file (a named pipe, a device, a link
-back to a folder already read) is accounted for as ``not_a_file``, never read.
+Links to folders are followed; what is not a regular file (a named pipe, a device, a folder
+already read by another path) is accounted for as ``not_a_file``, never read.
 """
 
 from __future__ import annotations
@@ -125,7 +125,7 @@ def not_a_file(path: Path) -> str | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a link to a folder already read (a loop, or a second link to it)"
+        return "a folder already read by another path (a link to it, or a loop)"
     return "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
 
 

@@ -119,20 +119,25 @@ def check_card_configs(root: Path, report: Report) -> None:
     except (UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
         report.problems.append(f"README.md: front matter unreadable ({str(exc)[:200]})")
         return
-    configs = header.get("configs", []) if isinstance(header, dict) else []
-    files = [(c.get("config_name"), entry.get("path") if isinstance(entry, dict) else None)
-             for c in (configs if isinstance(configs, list) else [configs]) if isinstance(c, dict)
-             for entry in listed(c.get("data_files"))]
-    if not isinstance(configs, list) or not all(isinstance(c, dict) for c in configs) or not all(
-            inside_release(path) for _, path in files):
+    files = card_files(header.get("configs", []) if isinstance(header, dict) else [])
+    if files is None:
         report.problems.append("README.md: front matter configs are not a list of data_files with paths")
+        return
     for name, path in files:
-        if inside_release(path) and not (root / path).is_file():
+        if not (root / path).is_file():
             report.problems.append(f"README.md: config {name} names missing file {path}")
 
 
-def listed(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [value]
+def card_files(configs: Any) -> list[tuple[Any, str]] | None:
+    """(config name, path) of every data file the card's configs name; None if they are not
+    shaped as the release writes them (a list of configs, each listing ``{path: …}`` entries)."""
+    if not isinstance(configs, list) or not all(isinstance(c, dict) for c in configs):
+        return None
+    entries = [(c.get("config_name"), c.get("data_files")) for c in configs]
+    if not all(isinstance(files, list) and all(isinstance(e, dict) for e in files) for _, files in entries):
+        return None
+    found = [(name, e.get("path")) for name, files in entries for e in files]
+    return found if all(inside_release(path) for _, path in found) else None
 
 
 def arrow_rows(root: Path, table: Table) -> Iterator[dict[str, Any]]:
