@@ -165,7 +165,7 @@ def build(config: Config, input_dir: Path, output_root: Path, *, force: bool = F
         if path.exists() and not path.is_dir():
             raise UserError(f"{path}: a file stands where the release folder goes; move it away")
     staging = release.parent / f".{config.version}.tmp-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
+    remove_stale_work(release.parent)
     try:
         (staging / "work").mkdir(parents=True)
     except OSError as exc:  # read-only disk, /proc, no permission
@@ -186,6 +186,30 @@ def build(config: Config, input_dir: Path, output_root: Path, *, force: bool = F
         quarantined=stats.quarantined, removal_rules=stats.removal_rules,
         warnings=warnings + missing_answers(config),
     )
+
+
+STAGING = re.compile(r"^\.(?P<name>.+)\.(?:tmp|old)-(?P<pid>\d+)$")
+
+
+def remove_stale_work(dataset_root: Path) -> None:
+    """Delete the work folders of builds that are gone (killed before they could clean up:
+    their page texts stay on disk otherwise); a running build's are left alone."""
+    for path in dataset_root.glob(".*-*") if dataset_root.is_dir() else []:
+        m = STAGING.match(path.name)
+        if m and path.is_dir() and not running(int(m["pid"])):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def running(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # this process's own name, left by an earlier run that had the same pid
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
 
 
 def missing_answers(config: Config) -> list[str]:
@@ -247,8 +271,7 @@ def install(built: Path, release: Path, force: bool) -> str:
     old, new = package.read_manifest(release), package.read_manifest(built)
     if old == new:
         if damaged(release, old):  # the same release, its files since damaged: put the published bytes back
-            shutil.rmtree(release)
-            built.rename(release)
+            swap(built, release)
             return "restored: files on disk differed from its manifest"
         return "unchanged"
     if not force:
@@ -257,6 +280,18 @@ def install(built: Path, release: Path, force: bool) -> str:
             f"{release} already holds a different build ({len(files)} files differ, e.g. {files[0]}); "
             "bump the version in dataset.toml, or pass --force to replace it"
         )
-    shutil.rmtree(release)
-    built.rename(release)
+    swap(built, release)
     return "replaced"
+
+
+def swap(built: Path, release: Path) -> None:
+    """Put ``built`` in the place of ``release`` by two renames, so that the release folder is
+    always either the old one or the new one, whole; the old one is deleted last."""
+    retired = release.with_name(f".{release.name}.old-{os.getpid()}")
+    release.rename(retired)
+    try:
+        built.rename(release)
+    except OSError:
+        retired.rename(release)
+        raise
+    shutil.rmtree(retired, ignore_errors=True)

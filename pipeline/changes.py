@@ -58,12 +58,26 @@ def next_version(old: str, level: str) -> str:
 
 
 def previous_release(dataset_root: Path, version: str) -> Path | None:
-    """The highest complete release below ``version`` in ``dist/<name>/``, if any."""
+    """The release ``version`` is compared with: the highest complete release below it in
+    ``dist/<name>/``, or, when ``version`` was built before, the one its changelog was compared
+    with then (a lower version added since must not change the bytes of a rebuild)."""
     target = parse_version(version)
-    lower = [(parse_version(p.name), p) for p in dataset_root.iterdir()
+    lower = {p.name: p for p in dataset_root.iterdir()
              if p.is_dir() and VERSION.match(p.name) and (p / "dataset_dict.json").exists()
-             and parse_version(p.name) < target] if dataset_root.is_dir() else []
-    return max(lower)[1] if lower else None
+             and parse_version(p.name) < target} if dataset_root.is_dir() else {}
+    if (pinned := compared_with(dataset_root / version)) is not None:
+        return lower.get(pinned) if pinned else None
+    return lower[max(lower, key=parse_version)] if lower else None
+
+
+def compared_with(release: Path) -> str | None:
+    """The version an existing release's CHANGELOG.md compares it with ("" for a first release,
+    None when there is no such release): the second "## <version>" heading of its changelog."""
+    path = release / CHANGELOG
+    if not path.is_file():
+        return None
+    headings = re.findall(r"^## (\S+)$", path.read_text(encoding="utf-8", errors="replace"), re.M)
+    return headings[1] if len(headings) > 1 else ""
 
 
 def digest(value: Any, size: int = 16) -> bytes:

@@ -51,6 +51,19 @@ def write_tarball(folder: Path, target: Path, prefix: str, force: bool = False) 
         raise UserError(f"{target.parent}: not a folder, cannot hold the tarball")
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
+    try:
+        write_tar(folder, paths, tmp, prefix)
+        digest = sha256_file(tmp)
+        if target.exists() and not force and sha256_file(target) != digest:
+            raise UserError(f"{target} already holds a different tarball of this version; a released version is "
+                            "never replaced: bump the version in dataset.toml, or pass --force")
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)  # a full disk, an error: no half-written tarball is left
+    return digest
+
+
+def write_tar(folder: Path, paths: list[Path], tmp: Path, prefix: str) -> None:
     with tmp.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz, \
             tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar:
         tar.addfile(_entry(folder, prefix))
@@ -61,13 +74,6 @@ def write_tarball(folder: Path, target: Path, prefix: str, force: bool = False) 
             else:
                 with path.open("rb") as fh:
                     tar.addfile(info, fh)
-    digest = sha256_file(tmp)
-    if target.exists() and not force and sha256_file(target) != digest:
-        tmp.unlink()
-        raise UserError(f"{target} already holds a different tarball of this version; a released version is "
-                        "never replaced: bump the version in dataset.toml, or pass --force")
-    os.replace(tmp, target)
-    return digest
 
 
 def make_release(folder: Path, dist: Path | None = None, force: bool = False) -> tuple[Path, str]:
@@ -77,6 +83,7 @@ def make_release(folder: Path, dist: Path | None = None, force: bool = False) ->
     report = verify(folder)
     if not report.ok:
         raise UserError(f"{folder}: verify failed, no tarball written: " + "; ".join(report.problems[:5]))
+    folder = folder.resolve()  # "." or a link: the name and version are the release's own folders
     name, version = folder.parent.name, folder.name
     target = tarball_path(dist if dist is not None else folder.parent.parent, name, version)
     return target, write_tarball(folder, target, f"{name}-{version}", force)
@@ -102,7 +109,7 @@ def push(folder: Path, repo_id: str, token: str | None, private: bool = False) -
 
     api = HfApi(token=token)
     api.create_repo(repo_id, repo_type="dataset", private=private, exist_ok=True)
-    version = folder.name
+    version = folder.resolve().name  # "." or a link: the tag is the release folder's own name
     commit = api.upload_folder(repo_id=repo_id, repo_type="dataset", folder_path=str(folder),
                                commit_message=f"Release {version}")
     api.create_tag(repo_id, tag=version, repo_type="dataset", exist_ok=True)

@@ -80,7 +80,7 @@ def test_a_different_build_never_overwrites_a_release(seed_copy: Path, tmp_path:
         build(config, seed_copy, tmp_path, progress=False)
     assert read_manifest(first.release) == before
     assert build(config, seed_copy, tmp_path, force=True, progress=False).status == "replaced"
-    assert not list(first.release.parent.glob(".*tmp*"))
+    assert sorted(p.name for p in first.release.parent.iterdir()) == [first.release.name]  # no work, no old copy
 
 
 WINDOWS_PAGE = """Council approves the harbour plan
@@ -136,3 +136,14 @@ def test_output_paths_through_a_file_are_user_errors(tmp_path: Path) -> None:
     (tmp_path / "dist" / config.name / config.version).write_text("x")
     with pytest.raises(UserError, match="a file stands where the release folder goes"):
         build(config, SEEDS, tmp_path / "dist", force=True, progress=False)
+
+
+def test_the_work_folder_of_a_killed_build_is_removed_by_the_next(tmp_path: Path) -> None:
+    config = load_config(SEED_CONFIG)
+    root = tmp_path / config.name
+    no_such_pid = int(Path("/proc/sys/kernel/pid_max").read_text()) + 1  # a build killed with SIGKILL
+    stale = root / f".{config.version}.tmp-{no_such_pid}" / "work"
+    stale.mkdir(parents=True)
+    (stale / "records.jsonl").write_text("page texts\n")
+    assert build(config, SEEDS, tmp_path, progress=False).status == "written"
+    assert sorted(p.name for p in root.iterdir()) == [config.version]

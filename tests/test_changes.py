@@ -157,3 +157,13 @@ def test_a_damaged_earlier_release_gives_a_warning_and_a_new_release(tmp_path: P
     assert "The previous release, 1.0.0, is damaged" in (summary.release / "CHANGELOG.md").read_text()
     with pytest.raises(UserError, match=r"a file is damaged \(JSONDecodeError"):
         compare(old, summary.release)
+
+
+def test_a_rebuild_compares_with_the_release_it_was_compared_with_before(tmp_path: Path) -> None:
+    # 1.0.1 built after 1.1.0 must not change 1.1.0's changelog when 1.1.0 is rebuilt
+    root = tmp_path / "dist"
+    for version in ("1.0.0", "1.1.0", "1.0.1"):
+        build(config_at(version), ROOT / "seeds", root, progress=False)
+    assert build(config_at("1.1.0"), ROOT / "seeds", root, progress=False).status == "unchanged"
+    assert previous_release(root / "beijing-reconciliation-talks-2024", "1.1.0").name == "1.0.0"
+    assert previous_release(root / "beijing-reconciliation-talks-2024", "1.2.0").name == "1.1.0"

@@ -199,7 +199,8 @@ def test_a_linked_folder_is_read_and_a_link_loop_is_accounted_for(tmp_path: Path
     (pages / "loop").symlink_to(pages)
     docs = {d.source_path: d for d in read_sources(pages)}
     assert set(docs) == {"loop", "more/a.txt"}
-    assert docs["more/a.txt"].raw == BODY.encode() and docs["loop"].skip_reason.startswith("not_a_file: a folder already read")
+    assert docs["more/a.txt"].raw == BODY.encode()
+    assert docs["loop"].skip_reason.startswith("not_a_file: a folder already read")
 
 
 def test_a_named_pipe_is_quarantined_not_read_for_ever(tmp_path: Path) -> None:

@@ -95,3 +95,20 @@ def test_a_published_tarball_is_never_replaced_by_other_bytes(dist: Path) -> Non
 def test_release_creates_a_missing_dist_folder(dist: Path, tmp_path: Path) -> None:
     target, _ = make_release(dist, tmp_path / "new" / "dist")
     assert target.parent == tmp_path / "new" / "dist" and target.is_file()
+
+
+def test_the_tarball_is_named_after_the_release_not_the_path_typed(dist: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "link").symlink_to(dist)
+    by_link, digest = make_release(tmp_path / "link", tmp_path / "out")
+    monkeypatch.chdir(dist)
+    by_dot, again = make_release(Path("."), tmp_path / "out")
+    assert by_link == by_dot == tmp_path / "out" / "beijing-reconciliation-talks-2024-1.0.0.tar.gz"
+    assert digest == again
+
+
+def test_an_unwritable_dist_is_one_line_and_leaves_no_partial_tarball(dist: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["release", str(dist), "--dist", "/proc/presscorpus-test"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("presscorpus: error: /proc/presscorpus-test") and err.count("\n") == 1

@@ -162,6 +162,6 @@ def run(args: argparse.Namespace) -> int:
     release = args.release or find_release(args.dist)
     if not release.is_dir():
         raise UserError(f"{release}: release folder not found")
-    record = load_record(release, args.id)
+    record = load_record(release, args.id.strip().lower())  # ids are lower-case hex
     print(render(record, load_removals(release, record["id"]), sys.stdout.isatty()))
     return 0

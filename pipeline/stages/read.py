@@ -95,6 +95,12 @@ def looks_binary(raw: bytes) -> bool:
     return b"\x00" in head
 
 
+# A text dump of one web page runs to a few thousand lines; the cleaner holds every line of a page
+# with its features at once (about 5 KB a line), so a file of a million lines is no page but many,
+# and would take gigabytes and minutes.
+MAX_TEXT_LINES = 100_000
+
+
 class Read(Stage):
     name = "read"
 
@@ -116,6 +122,9 @@ class Read(Stage):
         text, doc.encoding, doc.encoding_confidence = decoded
         if len(CONTROL.findall(text)) > MAX_CONTROL_SHARE * len(text):
             return self.quarantine(doc, "binary", f"control characters after decoding as {doc.encoding}")
+        if not is_html and (lines := text.count("\n") + 1) > MAX_TEXT_LINES:
+            return self.quarantine(doc, "too_large", f"{lines:,} lines; a page has at most {MAX_TEXT_LINES:,} "
+                                   "(a file of many pages? split it, or make it a .jsonl of one page a line)")
         if is_html:
             doc.html = text
         else:

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT, SEED_CONFIG, SEEDS
+from tests.conftest import ROOT, SEED_CONFIG, SEEDS, seed_text
 
 
 def presscorpus(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -40,3 +40,15 @@ def test_user_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
         assert done.returncode == 2
         assert done.stderr.startswith("presscorpus: error: ")
         assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+def test_an_ascii_terminal_gets_escapes_not_a_traceback(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "café.txt").write_text(seed_text("001"), encoding="utf-8")
+    env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run([sys.executable, "-m", "pipeline", "build", "--input", str(pages), "--output",
+                           str(tmp_path / "déjà"), "--quiet"], capture_output=True, text=True, cwd=ROOT, env=env,
+                          check=False)
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    assert "d\\xe9j\\xe0" in done.stdout

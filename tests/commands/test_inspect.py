@@ -94,3 +94,9 @@ def test_a_damaged_release_is_a_one_line_error(seed_release: Path, tmp_path: Pat
     parquet.write_bytes(parquet.read_bytes()[:200] + b"\xff" * 64 + parquet.read_bytes()[264:])
     code, _, err = run_inspect(capsys, doc_id, "--release", str(release))
     assert code == 2 and "cannot read its Parquet files" in err and err.count("\n") == 1
+
+
+def test_an_id_in_capitals_or_with_spaces_is_found(seed_release: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc_id = record_id(seed_release, "003")
+    code, out, _ = run_inspect(capsys, f" {doc_id.upper()} ", "--release", str(seed_release))
+    assert code == 0 and doc_id in out

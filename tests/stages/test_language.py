@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from pipeline.config import Config
 from pipeline.doc import Doc
 from pipeline.stages.language import Language, identify
@@ -29,3 +31,27 @@ def test_languages_not_kept_are_quarantined() -> None:
 def test_default_keeps_every_language_and_tags_it() -> None:
     result = Language(Config()).process([Doc(source_path="fr.txt", text=FRENCH)])
     assert result.docs[0].language == "fr"
+
+
+def test_an_interrupt_while_langdetect_loads_is_an_interrupt_not_an_undetermined_page(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import json as real_json
+    import types
+
+    from langdetect import detector_factory
+
+    calls = []
+
+    def load(fh: object) -> object:  # Ctrl-C on the fifth profile: langdetect's bare except swallows it
+        calls.append(1)
+        if len(calls) == 5:
+            raise KeyboardInterrupt
+        return real_json.load(fh)
+
+    monkeypatch.setattr(detector_factory, "_factory", None)
+    monkeypatch.setattr(detector_factory, "json", types.SimpleNamespace(load=load, loads=real_json.loads))
+    with pytest.raises(KeyboardInterrupt):
+        identify("The minister said talks would resume next week in the capital after officials met.")
+    assert detector_factory._factory is None  # the half-loaded factory is not kept
+    monkeypatch.setattr(detector_factory, "json", real_json)
+    assert identify("Le président a déclaré mardi que les négociations continueraient.")[0] == "fr"

@@ -65,3 +65,9 @@ def test_a_declared_charset_no_web_page_uses_is_left_to_detection(label: str) ->
     doc = read(raw.encode("cp1252"), "html")
     assert "Café owners agree" in (doc.html or "") and "\\x41" in (doc.html or "")
     assert doc.encoding != label
+
+
+def test_a_text_file_of_more_lines_than_any_page_is_quarantined_as_too_large() -> None:
+    outcome = Read().process_doc(Doc(source_path="all.txt", raw=b"line 1 minister\n" * 100_001))
+    assert outcome is not None and outcome.reason == "too_large" and outcome.detail.startswith("100,002 lines")
+    assert read(b"line 1 minister\n" * 1000).text  # an ordinary dump is read
