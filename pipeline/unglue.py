@@ -13,8 +13,8 @@ in camel case ("JumpCloud", "ThreatConnect’s", ``repo.UpsertIdentity(db)``) ha
 shape, so a line is cut only when it is long, such junctions are dense in it and one of them
 is a sentence or a lower-case word running into the next block (``run_in``); never inside a
 token holding code punctuation, and never before a possessive ("JumpCloud’s"). On the dev
-pages rendered as ``lxml-text``, 260 of 578 dumps hold such lines; the other renderers print
-a block per line, and 23–29 of their dumps have a glued line (menus, a byline run into its date).
+pages rendered as ``lxml-text``, 198 of 578 dumps hold such lines; the other renderers print
+a block per line, and 1–5 of their dumps have one (a menu of inline links).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-MIN_CHARS = 300  # shorter lines are a renderer's ordinary lines, glued or not
+MIN_CHARS = 1000  # shorter lines are a renderer's ordinary lines (a paragraph), glued or not
 MIN_JUNCTIONS = 3  # a paragraph naming a camel-case brand twice is not a glued page
 MIN_DENSITY = 5 / 1000  # junctions per character: menus glued into one line hold dozens
 SEPARATOR = "\n\n"  # each block its own paragraph, as the page laid it out

@@ -64,7 +64,7 @@ def test_a_dump_with_a_grid_table_is_unboxed_and_the_step_recorded() -> None:
 
 
 def test_a_glued_dump_is_split_and_the_step_recorded() -> None:
-    glued = "HomeNewsSportContact" + "The council met on Monday to discuss the budget.Then it voted." * 6
+    glued = "HomeNewsSportContact" + "The council met on Monday to discuss the budget.Then it voted." * 16
     doc = Doc(source_path="a.txt", text=glued)
     Repair().process_doc(doc)
     assert doc.text.startswith("Home\n\nNews\n\nSport\n\nContact\n\nThe council met")
