@@ -114,11 +114,17 @@ def test_a_lone_surrogate_escaped_in_jsonl_becomes_a_replacement_character(tmp_p
     assert doc.hints["provided"]["title"]["value"] == "Budget \ufffd"
 
 
-def test_a_lone_surrogate_in_the_manifest_becomes_a_replacement_character(tmp_path: Path) -> None:
+def provided_by(tmp_path: Path, manifest: str, content: str) -> dict:
+    """The provided values the one page a.txt gets from a manifest file holding ``content``."""
     (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
-    (tmp_path / "manifest.jsonl").write_text('{"file": "a.txt", "title": "Budget \\ud800 vote"}\n', encoding="utf-8")
+    (tmp_path / manifest).write_text(content, encoding="utf-8")
     (doc,) = list(read_sources(tmp_path))
-    assert doc.hints["provided"]["title"]["value"] == "Budget \ufffd vote"
+    return doc.hints["provided"]
+
+
+def test_a_lone_surrogate_in_the_manifest_becomes_a_replacement_character(tmp_path: Path) -> None:
+    provided = provided_by(tmp_path, "manifest.jsonl", '{"file": "a.txt", "title": "Budget \\ud800 vote"}\n')
+    assert provided["title"]["value"] == "Budget \ufffd vote"
 
 
 def test_a_warc_record_warcio_fails_on_is_quarantined(tmp_path: Path) -> None:
@@ -228,18 +234,13 @@ def test_values_that_are_not_text_are_nulls_with_evidence_never_reprs(tmp_path: 
 
 
 def test_manifest_authors_are_split_on_semicolons(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
-    (tmp_path / "manifest.csv").write_text("file,authors\na.txt,Jane Doe;John Roe ; \n", encoding="utf-8")
-    (doc,) = list(read_sources(tmp_path))
-    assert doc.hints["provided"]["authors"]["value"] == "Jane Doe; John Roe"
+    provided = provided_by(tmp_path, "manifest.csv", "file,authors\na.txt,Jane Doe;John Roe ; \n")
+    assert provided["authors"]["value"] == "Jane Doe; John Roe"
 
 
 def test_a_manifest_jsonl_string_may_hold_a_line_separator(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
     row = json.dumps({"file": "a.txt", "title": "Budget vote\u2028City"}, ensure_ascii=False)
-    (tmp_path / "manifest.jsonl").write_text(row + "\n", encoding="utf-8")
-    (doc,) = list(read_sources(tmp_path))
-    assert doc.hints["provided"]["title"]["value"] == "Budget vote\u2028City"
+    assert provided_by(tmp_path, "manifest.jsonl", row + "\n")["title"]["value"] == "Budget vote\u2028City"
 
 
 @pytest.mark.parametrize(("text", "message"), [
