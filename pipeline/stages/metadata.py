@@ -56,9 +56,20 @@ SITE_SOURCES = {"meta[og:site_name]": 0.75, "json-ld": 0.7}
 PROVIDED = "provided:"  # the method prefix of values the user gave
 
 
+# Inferred values past these lengths are page text in a metadata slot (a 100 KB <title>, a
+# paragraph as og:site_name), and dates outside these years are placeholders ("9999-12-31",
+# "0001-01-01") or typos: kept as evidence with confidence 0, never selected.
+MAX_CHARS = {"title": 300, "outlet": 120}
+YEARS = range(1900, 2100)  # as ``dates.YEAR`` reads them in text
+
+
 def candidate(field: str, value: str | None, method: str, confidence: float, snippet: str) -> Evidence:
     if value and not method.startswith(PROVIDED):  # a user's value is kept exactly as given
         value = " ".join(value.split())  # a renderer's no-break or doubled spaces are not the value's
+        if len(value) > MAX_CHARS.get(field, len(value)):
+            method, confidence = f"{method}:too-long", 0.0
+        elif field == "date_published" and not (value[:4].isdigit() and int(value[:4]) in YEARS):
+            method, confidence = f"{method}:implausible-year", 0.0
     return Evidence(field=field, value=value, method=method, confidence=round(confidence, 4),
                     snippet=(snippet or "")[:300])
 

@@ -472,3 +472,14 @@ def test_a_comment_forms_field_label_is_no_author() -> None:
         e = trafilatura_author(label)
         assert e.value is None and e.confidence == 0.0 and e.method.endswith(":form-label"), label
     assert trafilatura_author("Jane Doe").value == "Jane Doe"
+
+
+def test_page_text_in_a_metadata_slot_and_placeholder_dates_are_never_selected() -> None:
+    long_title = "Council budget " * 40  # 600 characters: a paragraph in <title>
+    html = (f"<html><head><title>{long_title}</title><meta property='og:site_name' content='{'Gazette ' * 30}'>"
+            '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "9999-12-31"}</script>'
+            f"</head><body><p>{BODY}</p><p>{BODY}</p></body></html>")
+    doc = infer_html(html)
+    assert (doc.title, doc.outlet, doc.date_published) == (None, None, None)
+    kept = {e.method: e for e in doc.evidence if e.confidence == 0.0 and e.value}
+    assert "html:title:too-long" in kept and "html:json-ld:newsarticle.datePublished:implausible-year" in kept
