@@ -53,8 +53,15 @@ def length_histogram(corpus: CorpusStats) -> Figure | None:
     return fig
 
 
+def as_day(iso: str) -> date | None:
+    try:
+        return date.fromisoformat(iso)
+    except ValueError:  # a provided "2024-02-31" the metadata stage should have refused: no bar, no crash
+        return None
+
+
 def articles_per_day(corpus: CorpusStats) -> Figure | None:
-    days = {date.fromisoformat(d): n for d, n in corpus.dates.items() if ISO_DAY.match(d)}
+    days = {day: n for d, n in corpus.dates.items() if ISO_DAY.match(d) and (day := as_day(d))}
     if len(days) < MIN_DAYS:  # one or two days say more as a sentence than as a chart
         return None
     fig, ax = plt.subplots(figsize=SIZE)

@@ -18,7 +18,7 @@ from typing import Any
 from lxml import html as lxml_html
 from lxml.etree import ParserError
 
-from pipeline import names, urls
+from pipeline import dates, names, urls
 
 # Which meta tags say what; the name is matched case-insensitively on name/property/itemprop.
 META_FIELDS: dict[str, tuple[str, ...]] = {
@@ -257,10 +257,7 @@ def url_date(url: str | None) -> str | None:
     m = URL_DATE.search(parts.path) if parts else None
     if not m:
         return None
-    year, month, day = (int(g) for g in m.groups())
-    if 1 <= month <= 12 and 1 <= day <= 31:
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    return None
+    return dates.to_iso(*(int(g) for g in m.groups()))  # None for /2024/02/31/: no such day
 
 
 def page_values(tree: Any) -> list[Found]:

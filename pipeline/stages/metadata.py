@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from pipeline import dates, names, textmeta, urls
@@ -63,13 +64,23 @@ MAX_CHARS = {"title": 300, "outlet": 120}
 YEARS = range(1900, 2100)  # as ``dates.YEAR`` reads them in text
 
 
+def valid_day(value: str) -> bool:
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
 def candidate(field: str, value: str | None, method: str, confidence: float, snippet: str) -> Evidence:
     if value and not method.startswith(PROVIDED):  # a user's value is kept exactly as given
         value = " ".join(value.split())  # a renderer's no-break or doubled spaces are not the value's
         if len(value) > MAX_CHARS.get(field, len(value)):
             method, confidence = f"{method}:too-long", 0.0
-        elif field == "date_published" and not (value[:4].isdigit() and int(value[:4]) in YEARS):
+        elif field == "date_published" and not (valid_day(value) and int(value[:4]) in YEARS):
             method, confidence = f"{method}:implausible-year", 0.0
+        elif field == "outlet" and not any(ch.isalpha() for ch in value):
+            method, confidence = f"{method}:not-a-name", 0.0  # "2019": a copyright year read as the site
     return Evidence(field=field, value=value, method=method, confidence=round(confidence, 4),
                     snippet=(snippet or "")[:300])
 

@@ -13,7 +13,7 @@ import codecs
 import hashlib
 import re
 
-from charset_normalizer import from_bytes
+from charset_normalizer import CharsetMatch, from_bytes
 
 from pipeline.doc import Doc, Quarantined
 from pipeline.stage import Stage
@@ -82,10 +82,32 @@ def decode(raw: bytes, fmt: str, http_charset: str | None = None) -> tuple[str, 
     declared = META_CHARSET.search(raw[:4096]) if fmt == "html" else None
     if declared and (from_meta := try_declared(raw, declared.group(1).decode("ascii", "replace"), 0.9)):
         return from_meta
-    best = from_bytes(raw).best()
+    best = web_default(raw)
     if best is None:
         return None
     return str(best), best.encoding, round(max(0.0, 1.0 - best.chaos), 4)
+
+
+# charset-normalizer ranks single-byte code pages by a few points of "coherence", and on short
+# Western text picks Baltic cp775 or Central European cp1250 over windows-1252 ("a votķ mardi",
+# "naďve"). windows-1252 is what browsers assume for an unlabelled Western page (the Encoding
+# Standard), so it wins any near tie.
+WEB_DEFAULT = "cp1252"
+NEAR_TIE = 0.05  # of coherence, with no more chaos than the best
+
+
+def web_default(raw: bytes) -> CharsetMatch | None:
+    """charset-normalizer's best match, unless windows-1252 reads the bytes as well. On a short
+    Western text its search may not even try windows-1252 and settle on a CJK code page that
+    reads "für" as one ideograph ("f僡"), so windows-1252 is tried on its own too."""
+    matches = from_bytes(raw)
+    best = matches.best()
+    if best is not None and best.encoding == WEB_DEFAULT:
+        return best
+    own = from_bytes(raw, cp_isolation=[WEB_DEFAULT]).best()
+    if own is None or (best is not None and (own.chaos > best.chaos or own.coherence < best.coherence - NEAR_TIE)):
+        return best
+    return own
 
 
 def looks_binary(raw: bytes) -> bool:

@@ -483,3 +483,12 @@ def test_page_text_in_a_metadata_slot_and_placeholder_dates_are_never_selected()
     assert (doc.title, doc.outlet, doc.date_published) == (None, None, None)
     kept = {e.method: e for e in doc.evidence if e.confidence == 0.0 and e.value}
     assert "html:title:too-long" in kept and "html:json-ld:newsarticle.datePublished:implausible-year" in kept
+
+
+def test_a_date_in_the_url_that_no_calendar_has_is_no_date() -> None:
+    # "/2024/02/31/" once reached the release and stopped the build in its figures
+    doc = infer_html(f"<html><body><p>{BODY}</p><p>{BODY}</p></body></html>",
+                     url="https://news.example/2024/02/31/council-budget/")
+    assert doc.date_published is None
+    doc = infer_html(f"<html><head><meta name='copyright' content='2019'></head><body><p>{BODY}</p></body></html>")
+    assert doc.outlet is None  # a copyright year is no outlet

@@ -71,3 +71,20 @@ def test_a_text_file_of_more_lines_than_any_page_is_quarantined_as_too_large() -
     outcome = Read().process_doc(Doc(source_path="all.txt", raw=b"line 1 minister\n" * 100_001))
     assert outcome is not None and outcome.reason == "too_large" and outcome.detail.startswith("100,002 lines")
     assert read(b"line 1 minister\n" * 1000).text  # an ordinary dump is read
+
+
+@pytest.mark.parametrize("text", [
+    "Le conseil municipal a voté mardi soir le nouveau budget. Il prévoit la création de trois écoles, "
+    "la rénovation du théâtre et une aide aux élèves, a précisé la mairie.",
+    "Der Gemeinderat hat am Dienstag den Haushalt für das nächste Jahr beschlossen. Größere Schulen.",
+    "A naïve “quote” — it costs £4, said the café’s owner.",
+])
+def test_unlabelled_western_text_is_read_as_windows_1252(text: str) -> None:
+    # charset-normalizer alone read these as Baltic cp775 ("votķ"), cp1250 ("naďve") or a CJK code page
+    doc = read(text.encode("cp1252"))
+    assert doc.text == text and doc.encoding == "cp1252"
+
+
+def test_central_european_text_keeps_its_own_code_page() -> None:
+    text = "Zażółć gęślą jaźń. Pchnąć w tę łódź jeża lub ośm skrzyń fig. Rada miasta przyjęła budżet na przyszły rok."
+    assert read(text.encode("cp1250")).text == text
