@@ -77,7 +77,9 @@ def candidate(field: str, value: str | None, method: str, confidence: float, sni
         value = " ".join(value.split())  # a renderer's no-break or doubled spaces are not the value's
         if len(value) > MAX_CHARS.get(field, len(value)):
             method, confidence = f"{method}:too-long", 0.0
-        elif field == "date_published" and not (valid_day(value) and int(value[:4]) in YEARS):
+        elif field == "date_published" and not valid_day(value):
+            method, confidence = f"{method}:not-a-date", 0.0
+        elif field == "date_published" and int(value[:4]) not in YEARS:
             method, confidence = f"{method}:implausible-year", 0.0
         elif field == "outlet" and not any(ch.isalpha() for ch in value):
             method, confidence = f"{method}:not-a-name", 0.0  # "2019": a copyright year read as the site
