@@ -30,12 +30,18 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def accounted(files: int, entries: int) -> str:
+    """Where a WARC or JSONL file holds many pages (or a manifest names a missing file), the
+    records and quarantine entries below do not add up to the files read: say what they add up to."""
+    return "" if entries == files else f", {entries} pages and entries (records + quarantine)"
+
+
 def format_summary(s: BuildSummary) -> str:
     quarantined = sum(s.quarantined.values())
     top_rules = s.removal_rules.most_common(TOP_RULES)
     lines = [
         f"release     {s.release} ({s.status})",
-        f"inputs      {s.inputs} files read",
+        f"inputs      {s.inputs} files read" + accounted(s.inputs, s.records + quarantined),
         f"records     {s.records} written",
         f"quarantine  {quarantined}" + "".join(f"\n  {n:5d}  {r}" for r, n in sorted(s.quarantined.items())),
         "removed     top rules (lines)" + "".join(f"\n  {n:5d}  {r}" for r, n in top_rules),

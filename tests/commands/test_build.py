@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -52,3 +53,13 @@ def test_an_ascii_terminal_gets_escapes_not_a_traceback(tmp_path: Path) -> None:
                           check=False)
     assert done.returncode == 0 and "Traceback" not in done.stderr
     assert "d\\xe9j\\xe0" in done.stdout
+
+
+def test_the_summary_says_what_records_and_quarantine_add_up_to(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    text = seed_text("001")
+    rows = [{"text": text}, {"text": text.replace("China", "Beijing")}, "not json"]
+    (pages / "p.jsonl").write_text("\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows) + "\n")
+    done = presscorpus("build", "--input", str(pages), "--output", str(tmp_path / "out"), "--quiet")
+    assert "inputs      1 files read, 3 pages and entries (records + quarantine)" in done.stdout, done.stderr
