@@ -30,7 +30,7 @@ class Dedup(Stage):
         if key in self.seen:
             kept_id = self.seen[key]
             return self.quarantine(doc, "duplicate", f"same text as {kept_id}", duplicate_of=kept_id)
-        if id_key in self.seen:
-            return self.quarantine(doc, "duplicate", f"same input bytes as {doc.id}", duplicate_of=doc.id)
-        self.seen[key] = self.seen[id_key] = doc.id
+        if id_key in self.seen:  # the id is the kept record's too: name the file it came from
+            return self.quarantine(doc, "duplicate", f"same input bytes as {self.seen[id_key]}", duplicate_of=doc.id)
+        self.seen[key], self.seen[id_key] = doc.id, doc.source_path
         return None

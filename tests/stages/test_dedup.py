@@ -26,4 +26,4 @@ def test_the_same_input_bytes_read_two_ways_are_one_record() -> None:
     result = Dedup().process(docs)
     (dup,) = result.quarantined
     assert [d.source_path for d in result.docs] == ["page.html"]
-    assert (dup.source_path, dup.detail) == ("page.txt", "same input bytes as x")
+    assert (dup.source_path, dup.detail) == ("page.txt", "same input bytes as page.html")
