@@ -147,3 +147,24 @@ def test_the_work_folder_of_a_killed_build_is_removed_by_the_next(tmp_path: Path
     (stale / "records.jsonl").write_text("page texts\n")
     assert build(config, SEEDS, tmp_path, progress=False).status == "written"
     assert sorted(p.name for p in root.iterdir()) == [config.version]
+
+
+def test_a_replacement_that_cannot_be_moved_in_leaves_the_old_release_whole(
+        seed_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = load_config(SEED_CONFIG)
+    first = build(config, seed_copy, tmp_path, progress=False)
+    before = read_manifest(first.release)
+    (seed_copy / "extra.txt").write_text(seed_text("001").replace("China", "Beijing"), encoding="utf-8")
+    real_rename = Path.rename
+
+    def rename(self: Path, target: Path) -> Path:
+        if Path(target) == first.release and self.name == "release":  # the new build moving into place
+            raise OSError(28, "No space left on device")
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", rename)
+    with pytest.raises(OSError):
+        build(config, seed_copy, tmp_path, force=True, progress=False)
+    assert read_manifest(first.release) == before
+    assert all(sha256_file(first.release / n) == d for n, d in before.items())
+    assert sorted(p.name for p in first.release.parent.iterdir()) == [first.release.name]
