@@ -25,7 +25,7 @@ from typing import IO
 from tqdm import tqdm
 
 import pipeline
-from pipeline import card, changes, croissant, figures, package
+from pipeline import card, changes, croissant, figures, package, verify
 from pipeline.config import HUMAN_FIELDS, Config
 from pipeline.corpus_stats import CorpusStats
 from pipeline.doc import Doc
@@ -250,9 +250,11 @@ def package_release(config: Config, work: Path, out: Path, dataset_root: Path,
     return warnings + ([warning] if warning else [])
 
 
-def damaged(release: Path, manifest: dict[str, str]) -> bool:
-    return any(not (release / name).is_file() or package.sha256_file(release / name) != digest
-               for name, digest in manifest.items())
+def damaged(release: Path) -> bool:
+    """Whether a release's files differ from its own manifest (``verify``'s checksum check)."""
+    report = verify.Report(root=release)
+    verify.check_manifest(release, report)
+    return not report.ok
 
 
 def changelog_line(diff: changes.ReleaseDiff | None) -> str:
@@ -270,7 +272,7 @@ def install(built: Path, release: Path, force: bool) -> str:
         return "written"
     old, new = package.read_manifest(release), package.read_manifest(built)
     if old == new:
-        if damaged(release, old):  # the same release, its files since damaged: put the published bytes back
+        if damaged(release):  # the same release, its files since damaged: put the published bytes back
             swap(built, release)
             return "restored: files on disk differed from its manifest"
         return "unchanged"

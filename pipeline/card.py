@@ -24,6 +24,7 @@ from pipeline import features
 from pipeline.changes import describe  # one type vocabulary for the card and the diff
 from pipeline.config import Config
 from pipeline.corpus_stats import METADATA_FIELDS, CorpusStats
+from pipeline.errors import one_line
 from pipeline.figures import FigureFile
 from pipeline.package import QUARANTINE, RECORDS, Table
 from pipeline.stage import RunStats
@@ -50,11 +51,6 @@ class Facts:
 
 
 # --- text helpers -----------------------------------------------------------------
-
-
-def one_line(text: str) -> str:
-    """Metadata printed inside Markdown: collapse newlines so it cannot open a block."""
-    return " ".join(str(text).split())
 
 
 def cell(value: Any) -> str:

@@ -24,7 +24,7 @@ from typing import Any
 
 from datasets import Features, List, Value
 
-from pipeline.errors import UserError
+from pipeline.errors import UserError, first_line
 from pipeline.package import QUARANTINE, RECORDS, Table
 
 BUMPS = ("none", "patch", "minor", "major")
@@ -270,9 +270,8 @@ def compare(old_root: Path, new_root: Path) -> ReleaseDiff:
     try:
         return compare_releases(old_root, new_root)
     except DAMAGE as exc:
-        detail = (str(exc).splitlines() or [""])[0][:160]
         raise UserError(f"cannot compare {old_root} with {new_root}: a file is damaged ({type(exc).__name__}: "
-                        f"{detail}); `presscorpus verify` each release to find it") from None
+                        f"{first_line(exc, 160)}); `presscorpus verify` each release to find it") from None
 
 
 def compare_releases(old_root: Path, new_root: Path) -> ReleaseDiff:

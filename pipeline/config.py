@@ -16,7 +16,7 @@ from typing import Any
 
 import jsonschema
 
-from pipeline.errors import UserError
+from pipeline.errors import UserError, one_line
 from pipeline.schemas import load_schema
 
 # Datasheet answers only a human can give; the build warns about each one missing.
@@ -95,11 +95,6 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: malformed TOML: nested too deeply") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from None
-
-
-def one_line(message: str) -> str:
-    """jsonschema quotes the offending value, newlines and all ("'1.0.0\\n' should not …")."""
-    return " ".join(message.split())
 
 
 def from_dict(raw: dict[str, Any], path: Path | None = None) -> Config:

@@ -20,7 +20,7 @@ from typing import Any
 
 from pipeline import urls
 from pipeline.doc import Doc
-from pipeline.errors import UserError
+from pipeline.errors import CONTROL, UserError  # a value is one line: a NUL or line break is damage
 
 SIDECARS = ("manifest.csv", "manifest.jsonl")
 FILE_KEYS = ("file", "path", "filename")
@@ -37,9 +37,6 @@ def iso_day(value: str) -> str | None:
         return date.fromisoformat(str(value).strip()[:10]).isoformat()
     except ValueError:
         return None
-
-
-CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # a value is one line of text: a NUL or line break is damage
 
 
 def as_text(field: str, value: Any) -> str | None:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +29,7 @@ from typing import Any
 
 from pipeline import manifest
 from pipeline.doc import Doc
+from pipeline.errors import first_line
 
 FORMATS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".xhtml": "html",
            ".jsonl": "jsonl", ".warc": "warc"}
@@ -211,15 +211,6 @@ def no_pages_reason(records: int) -> str:
     if records:
         return f"no_pages: {records} WARC record{'s' * (records != 1)}, none a page"
     return "unreadable_warc: no WARC record in the file (empty or cut off)"
-
-
-CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def first_line(exc: Exception) -> str:
-    """An error's first line, control characters escaped (warcio quotes the damaged bytes)."""
-    line = (str(exc).splitlines() or [""])[0][:200]
-    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", line)
 
 
 # --- JSON Lines ---------------------------------------------------------------------

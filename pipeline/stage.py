@@ -14,6 +14,7 @@ from itertools import islice
 from typing import ClassVar
 
 from pipeline.doc import Doc, Quarantined, Removal
+from pipeline.errors import first_line
 
 
 @dataclass
@@ -52,7 +53,7 @@ class Stage:
         try:
             return self.process_doc(doc)
         except Exception as exc:  # any failure: the page's quarantine entry names it
-            return self.quarantine(doc, STAGE_ERROR, f"{type(exc).__name__}: {exc}"[:MAX_DETAIL])
+            return self.quarantine(doc, STAGE_ERROR, f"{type(exc).__name__}: {first_line(exc, MAX_DETAIL)}")
 
     def quarantine(self, doc: Doc, reason: str, detail: str, **extra: str) -> Quarantined:
         return Quarantined(

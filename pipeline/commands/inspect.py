@@ -17,7 +17,7 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
-from pipeline.errors import UserError
+from pipeline.errors import UserError, one_line
 from pipeline.lines import OUTPUT_RULES
 
 STRIKE, RESET, DIM = "\x1b[9m", "\x1b[0m", "\x1b[2m"
@@ -51,7 +51,7 @@ def load_record(release: Path, doc_id: str) -> dict[str, Any]:
         matches = [row for f in files for row in rows_starting(f, doc_id)]
     except (OSError, ValueError, KeyError) as exc:  # pyarrow's errors on a damaged file
         raise UserError(f"{release}: cannot read its Parquet files ({type(exc).__name__}: "
-                        f"{' '.join(str(exc).split())[:160]}); run `presscorpus verify` on it") from None
+                        f"{one_line(exc, 160)}); run `presscorpus verify` on it") from None
     if not matches:
         raise UserError(f"{doc_id}: no record with this id in {release}")
     if len(matches) > 1:

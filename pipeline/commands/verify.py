@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from pipeline.errors import one_line
 from pipeline.verify import verify
 
 
@@ -26,5 +27,5 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(f"FAILED  {args.release}: {len(report.problems)} problems", file=sys.stderr)
     for problem in report.problems:
-        print(f"  {' '.join(problem.split())}", file=sys.stderr)  # one line each (a library's message may hold breaks)
+        print(f"  {one_line(problem)}", file=sys.stderr)  # a library's message may hold line breaks
     return 1

@@ -23,14 +23,16 @@ class Dedup(Stage):
     name = "dedup"
 
     def __init__(self) -> None:
-        self.seen: dict[bytes, str] = {}
+        self.seen: dict[bytes, str] = {}  # text key -> id of the kept record
+        self.kept_files: dict[str, str] = {}  # id -> the kept record's file
 
     def process_doc(self, doc: Doc) -> Quarantined | None:
-        key, id_key = text_key(doc.text), b"id:" + doc.id.encode("utf-8")
+        key = text_key(doc.text)
         if key in self.seen:
             kept_id = self.seen[key]
             return self.quarantine(doc, "duplicate", f"same text as {kept_id}", duplicate_of=kept_id)
-        if id_key in self.seen:  # the id is the kept record's too: name the file it came from
-            return self.quarantine(doc, "duplicate", f"same input bytes as {self.seen[id_key]}", duplicate_of=doc.id)
-        self.seen[key], self.seen[id_key] = doc.id, doc.source_path
+        if doc.id in self.kept_files:  # the id is the kept record's too: name the file it came from
+            return self.quarantine(doc, "duplicate", f"same input bytes as {self.kept_files[doc.id]}",
+                                   duplicate_of=doc.id)
+        self.seen[key], self.kept_files[doc.id] = doc.id, doc.source_path
         return None
