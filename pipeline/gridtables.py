@@ -28,7 +28,8 @@ CORNERS = "+┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝╒╤╕╞�
 RULES = "-=:─═━"
 BARS = "|│║┃"
 CORNER, RULE = f"[{re.escape(CORNERS)}]", f"[{re.escape(RULES)}]"
-BORDER = re.compile(f"(?P<indent> *){CORNER}(?:{RULE}+{CORNER})+")  # "+----+---+", "├────┼───┤"
+JOINT = f"[{re.escape(CORNERS + BARS)}]"  # links draws the rule between two rows "|----+---|"
+BORDER = re.compile(f"(?P<indent> *){JOINT}(?:{RULE}+{JOINT})+")  # "+----+---+", "├────┼───┤"
 CORNER_THEN_RULE = re.compile(CORNER + RULE)
 EDGES = BARS + CORNERS  # a cell's edge on a row line: a bar, or a corner where a spanning cell's rule meets it
 CELL_PADDING = 1  # columns of space renderers keep between a cell's edge and its text
@@ -77,20 +78,26 @@ def cells_text(table: list[str], rejoin: Rejoin) -> list[str]:
     rows = table_rows(table)
     if all(len(lines) <= 1 for _, lines in rows):
         return table
-    return [line for border, lines in rows for line in row_text(border, lines, rejoin)]
+    return [line for joints, lines in rows for line in row_text(joints, lines, rejoin)]
 
 
-def table_rows(table: list[str]) -> list[tuple[str, list[str]]]:
-    """(the border above, the row's lines) of every row between two borders."""
+def table_rows(table: list[str]) -> list[tuple[list[int], list[str]]]:
+    """(the columns where the borders above and below it have joints, the row's lines) of
+    every row between two borders. Both borders count: links draws a table's top border
+    without a joint ("+------+"), the rules between its rows with them."""
     borders = [j for j, line in enumerate(table) if BORDER.fullmatch(line.rstrip())]
-    return [(table[a], table[a + 1 : b]) for a, b in zip(borders, borders[1:], strict=False)]
+    return [(sorted(joints(table[a]) | joints(table[b])), table[a + 1 : b])
+            for a, b in zip(borders, borders[1:], strict=False)]
 
 
-def row_text(border: str, rows: list[str], rejoin: Rejoin) -> list[str]:
+def joints(border: str) -> set[int]:
+    return {k for k, ch in enumerate(border) if ch in CORNERS or ch in BARS}
+
+
+def row_text(joints: list[int], rows: list[str], rejoin: Rejoin) -> list[str]:
     """One row's text: one line if every cell holds one line, else each cell's paragraphs in
     turn, a blank line after each. A cell spanning columns has no edge between them."""
-    corners = [k for k, ch in enumerate(border) if ch in CORNERS]
-    edges = [k for k in corners if all(len(row) > k and row[k] in EDGES for row in rows)]
+    edges = [k for k in joints if all(len(row) > k and row[k] in EDGES for row in rows)]
     cells = [cell_paragraphs([row[left + 1 : right] for row in rows], right - left - 1, rejoin)
              for left, right in zip(edges, edges[1:], strict=False)]
     cells = [cell for cell in cells if cell]
@@ -103,7 +110,10 @@ def cell_paragraphs(lines: list[str], width: int, rejoin: Rejoin) -> list[str]:
     """A cell's lines, out of their box, with its own tables unboxed and its paragraphs
     rejoined at its width; no blank lines at either end."""
     inner, _ = unbox_grid_tables(textwrap.dedent("\n".join(ln.rstrip() for ln in lines)), rejoin)
-    return trim_blank(rejoin(inner.split("\n"), width - 2 * CELL_PADDING))
+    inner_lines = inner.split("\n")
+    # Text as wide as its cell touches both edges: w3m leaves no padding where a word fills it.
+    wrapped_at = max(width - 2 * CELL_PADDING, *map(len, inner_lines))
+    return trim_blank(rejoin(inner_lines, wrapped_at))
 
 
 def trim_blank(lines: list[str]) -> list[str]:

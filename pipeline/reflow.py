@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from pipeline.gridtables import unbox_grid_tables
-from pipeline.lines import ends_sentence
+from pipeline.lines import CLOSERS, ends_sentence
 from pipeline.names import byline_opening
 
 MIN_WIDTH, MAX_WIDTH = 40, 160  # right margins renderers and ``fold`` are set to
@@ -50,6 +50,7 @@ BOX_DRAWING = re.compile("[\u2500-\u257f]")
 COLUMN_RULE = re.compile(r"[-=]{3,}(?: +[-=]{3,})+")
 CENTRE_TOLERANCE = 1.5  # columns: centring rounds half a column either way
 OPENERS = "\"'“‘«([¿¡"  # may open a sentence before its first letter
+FULL_STOPS = ".!?…"
 HARD_BREAK = "  "  # Markdown: a line ending in two spaces is a deliberate break
 HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")  # "protein-" / "forward": the wrapper broke a compound
 
@@ -252,11 +253,17 @@ def continues(previous: str, line: str, width: int, starts: tuple[int, ...]) -> 
         return False  # indented unlike the paragraph
     if ITEM_START.match(body) or is_table_row(body) or is_table_row(previous):
         return False  # a new list item or heading, a table row
-    if ends_sentence(previous.rstrip()) and body.lstrip(OPENERS)[:1].isupper():
+    if closes_sentence(previous.rstrip()) and body.lstrip(OPENERS)[:1].isupper():
         return False  # a sentence ends and one starts: the break may be the source's own
     if byline_opening().match(body):
         return False  # "By Sarah Schwartz": a byline starts its own line
     return wrapper_broke(previous, body, width)
+
+
+def closes_sentence(text: str) -> bool:
+    """Ends in a full stop, question or exclamation mark. Not a colon: "Language:" /
+    "[Spanish](…)" is a label and its value, which a wrapper set apart when they did not fit."""
+    return ends_sentence(text) and text.rstrip(CLOSERS)[-1:] in FULL_STOPS
 
 
 def hard_break(previous: str, line: str) -> bool:

@@ -288,11 +288,13 @@ def mark_outside_body(lines: list[Line], first: int, last: int) -> None:
 
 
 def mark_short_runs(lines: list[Line], first: int, last: int, min_run: int = 4) -> None:
-    """Inside the body, a run of several short non-sentence lines is a list of links."""
+    """Inside the body, a run of several short non-sentence lines is a list of links. A
+    table's rows are not: they end a run, as a table's border line does."""
     run: list[Line] = []
+    rows = table_rows(lines[first : last + 1])
     for line in [*lines[first : last + 1], None]:
         if line is not None and line.text and not line.rule and not line.role and not line.prose \
-                and not line.terminal:  # kept, not blank, not a sentence
+                and not line.terminal and line.no not in rows:  # kept, not blank, not a sentence, no row
             run.append(line)
             continue
         if line is not None and not line.text:  # blank
@@ -301,6 +303,22 @@ def mark_short_runs(lines: list[Line], first: int, last: int, min_run: int = 4) 
             for member in run:
                 member.rule = "short-line-run"
         run = []
+
+
+CELL_BAR = re.compile("[|│┃║]")
+MIN_TABLE_CELLS = 3
+
+
+def table_rows(lines: list[Line]) -> set[int]:
+    """Numbers of the lines that are rows of a table: cut by cell bars into at least
+    ``MIN_TABLE_CELLS`` cells, as many as the row next to it (blank lines between aside).
+    One line of bars alone ("Home | News | Sport") is a menu, not a table."""
+    seq = [(ln.no, len(CELL_BAR.split(ln.text))) for ln in lines if ln.text]
+    rows: set[int] = set()
+    for (no, cells), (next_no, next_cells) in zip(seq, seq[1:], strict=False):
+        if cells == next_cells >= MIN_TABLE_CELLS:
+            rows.update((no, next_no))
+    return rows
 
 
 def mark_markup_only(lines: list[Line]) -> None:

@@ -109,3 +109,28 @@ def test_a_seed_boxed_in_a_layout_table_cleans_to_the_same_words_as_the_seed(see
     assert clean_text(reflow(boxed).text).text.split() == expected
     still_boxed = clean_text(boxed).text  # what unboxing saves: the cells' rules and rows cut mid-sentence
     assert "|" in still_boxed and still_boxed.split() != expected
+
+
+def test_a_name_filling_its_cell_edge_to_edge_is_rejoined() -> None:
+    # w3m leaves no padding where a word fills the cell: "Chicago Booth" touches both bars
+    rows = ["┌──┬─────────────┬───┐",
+            "│  │Chicago Booth│   │",
+            "│2 │School of    │1  │",
+            "│  │Business     │   │",
+            "└──┴─────────────┴───┘"]
+    text, _ = unbox_grid_tables("\n".join(rows), rejoin)
+    assert text.split("\n") == ["2 | Chicago Booth School of Business | 1"]
+
+
+def test_links_rules_between_rows_are_borders() -> None:
+    # links draws the top border without joints and the rules between rows with "|" ends
+    rows = ["   +-------------------------+",
+            "   |Rank|Business    |Score  |",
+            "   |----+------------+-------|",
+            "   |    |UC Berkeley |       |",
+            "   |1   |Haas School |700    |",
+            "   |    |of Business |       |",
+            "   +-------------------------+"]
+    text, tables = unbox_grid_tables("\n".join(rows), rejoin)
+    assert tables == 1
+    assert text.split("\n") == ["Rank | Business | Score", "1 | UC Berkeley Haas School of Business | 700"]

@@ -264,3 +264,10 @@ def test_a_link_address_the_wrapper_broke_after_a_hyphen_is_rejoined() -> None:
     lines = reflow(dump).text.split("\n")
     assert sum(f"Sherlock]({url}), his own Watson." in ln for ln in lines) == 3
     assert "[Daniel Craig's Southern-fried Sherlock], his own Watson." in clean_text(reflow(dump).text).text
+
+
+def test_a_label_and_its_value_set_apart_by_the_wrapper_are_rejoined() -> None:
+    # html2text (78 columns) puts a long link on the line after its label; a colon ends no sentence
+    link = "[Spanish](https://coerll.utexas.edu/coerll/materials/language/spanish/)"
+    page = wrapped(f"{PARAGRAPH}\n\n{PARAGRAPH}\n\n{PARAGRAPH}", 78) + f"\n\nLanguage:\n{link}\n"
+    assert f"\nLanguage: {link}\n" in reflow(page).text

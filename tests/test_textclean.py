@@ -369,3 +369,15 @@ def test_a_menu_at_the_page_edge_stays_removed(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(linemodel, "body_scores", scored_at(0.5))
     textclean.apply_line_model(lines, fake_model(threshold=0.15, reinstate=0.6))
     assert [ln.rule for ln in lines if ln.text in ("Home", "World", "Sport")] == ["menu-bullet"] * 3
+
+
+def test_a_tables_rows_are_no_run_of_short_lines_but_a_link_list_is() -> None:
+    rows = ["1 | UC Berkeley Haas School of Business | 700", "2 | Chicago Booth School of Business | 691",
+            "3 | Kellogg School of Management | 664", "4 | NYU Stern School of Business | 670"]
+    links = ["Best MBA programs", "Online degrees", "Scholarships guide", "Contact us"]
+    lines = split_lines("\n".join([BODY[0], "", *rows, "", BODY[1], "", *links, "", BODY[2]]))
+    textclean.mark_short_runs(lines, 0, len(lines) - 1)
+    assert {ln.text: ln.rule for ln in lines if ln.text in rows + links} == {
+        **dict.fromkeys(rows, ""), **dict.fromkeys(links, "short-line-run")}
+    # one line of bars is a menu ("Home | News | Sport"), not a table
+    assert textclean.table_rows(split_lines("Home | News | Sport\n\nAbout | Jobs")) == set()
