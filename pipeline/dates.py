@@ -29,7 +29,8 @@ DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 # it ("October 17, 20236:01 PM ET"): no \b after it, and a digit only if a time follows.
 YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d(?!\d?:\d\d))"
 PATTERNS = [
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    # A machine timestamp printed as it is ("2022-11-23T08:10+02:00"): the date before the "T".
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:\b|(?=T\d\d:\d\d))")),
     ("day-month-year", re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}", re.I)),
     # The month may be glued to the name before it ("Kathryn GiuffridaMar 5, 2025"), capitalised.
     ("month-day-year", re.compile(rf"(?:\b|(?<=[a-z])(?=(?-i:[A-Z]))){MONTH}\s+{DAY}[,.]?\s+{YEAR}", re.I)),
@@ -44,7 +45,7 @@ PATTERNS = [
 DATELINE_WORDS = re.compile(
     r"\b(updated|published|posted|first|last|modified|on|at|am|pm|gmt|utc|[a-z]{2,4}t|edt|est|ist|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|date|time)\b|"
-    r"\d{1,2}:\d\d(:\d\d)?|[\W_]+",
+    r"T?\d{1,2}:\d\d(:\d\d)?(\.\d+)?(Z\b)?|[\W_]+",
     re.I,
 )
 

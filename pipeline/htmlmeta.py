@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from lxml import html as lxml_html
@@ -50,6 +51,8 @@ BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", 
 # A link to an author's page ("/author/jane-doe/", "/authors/jane-doe", "/contributors/jane-doe").
 AUTHOR_PAGE = re.compile(r"/(?:author|authors|writers?|contributors?)/[^/?#]+/?(?:[?#].*)?$", re.I)
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_.]|$)")
+# The month spelled in the path: "/2025/dec/05/", "/2023/october/03/".
+URL_NAMED_DATE = re.compile(rf"/((?:19|20)\d\d)/({'|'.join(dates.MONTHS)})/([0-3]?\d)(?:/|[-_.]|$)", re.I)
 SPACE = re.compile(r"\s+")
 
 
@@ -57,9 +60,10 @@ SPACE = re.compile(r"\s+")
 class Found:
     """One value read from the markup, and the tag it came from."""
 
-    field: str  # title | site | author | date | url
+    field: str  # title | site | author | date | url | time (a <time> and the text it shows)
     value: str
     source: str  # e.g. "meta[og:title]", "json-ld:NewsArticle.headline", "h1"
+    shown: str = ""  # for a time: the text the page shows for it
 
 
 # huge_tree: libxml2 otherwise stops at 256 nested elements, and a page nested deeper (page
@@ -175,10 +179,17 @@ def time_values(tree: Any) -> Iterator[Found]:
             if squash(value):
                 yield Found("date", squash(value), f"{el.tag}[itemprop=datePublished]")
                 break
-    for el in tree.iter("time"):
-        if squash(el.get("datetime")):
+    stamped = (el for el in tree.iter("time") if squash(el.get("datetime")))
+    for n, el in enumerate(islice(stamped, TIMES_SHOWN)):
+        if n == 0:
             yield Found("date", squash(el.get("datetime")), "time[datetime]")
-            return
+        # Every <time> with the text it shows ("03/01/2017", "12/19 — 2025"): its datetime says which
+        # date a dateline the text parser cannot read (or reads both ways) is.
+        if shown := squash(el.text_content()):
+            yield Found("time", squash(el.get("datetime")), "time[datetime]", shown)
+
+
+TIMES_SHOWN = 30  # a page's first <time> elements: past these, a listing's
 
 
 # An <h1> that links to a site's home page ("<h1><a href="/">Jan's Blog</a></h1>") is the site's
@@ -254,10 +265,11 @@ def canonical_url(tree: Any) -> Iterator[Found]:
 def url_date(url: str | None) -> str | None:
     """A date written in the URL's path (/2024/07/24/), as YYYY-MM-DD."""
     parts = urls.split(url)
-    m = URL_DATE.search(parts.path) if parts else None
+    m = (URL_DATE.search(parts.path) or URL_NAMED_DATE.search(parts.path)) if parts else None
     if not m:
         return None
-    return dates.to_iso(*(int(g) for g in m.groups()))  # None for /2024/02/31/: no such day
+    year, month, day = m.groups()
+    return dates.to_iso(int(year), dates.month_number(month), int(day))  # None for /2024/02/31/: no such day
 
 
 def page_values(tree: Any) -> list[Found]:
@@ -316,7 +328,7 @@ def printed_date(iso: str) -> re.Pattern[str]:
         rf"{mon}\s+{d},?\s+{year}",
         rf"\b{d}\s+(?:of\s+)?{mon},?\s+{year}",
         rf"\b{year},?\s+{mon}\.?\s+0?{day}\b",
-        rf"\b{year}[-/.]0?{month}[-/.]0?{day}\b",
+        rf"\b{year}[-/.]0?{month}[-/.]0?{day}(?:\b|(?=T\d\d:\d\d))",
     ]
     if day > 12 or day == month:  # 03/04/2024 could be either date: only an unambiguous order counts
         forms += [rf"(?<!\d)0?{month}\s*[/.-]\s*0?{day}\s*[/.-]\s*{year}\b",

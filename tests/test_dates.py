@@ -59,3 +59,8 @@ def test_a_month_day_after_the_reference_is_last_year() -> None:
                                   "Reading Time: 2 minutes"])
 def test_not_relative(text: str) -> None:
     assert dates.relative_date(text) is None
+
+
+def test_a_printed_machine_timestamp_gives_its_date() -> None:
+    found = dates.dateline("2022-11-23T08:10+02:00")
+    assert found is not None and found.iso == "2022-11-23"

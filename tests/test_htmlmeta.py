@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from pipeline.htmlmeta import printed_date, printed_line, published_meta
+from pipeline.htmlmeta import printed_date, printed_line, published_meta, url_date
 
 
 def test_printed_date_finds_the_known_date_in_its_written_forms() -> None:
@@ -76,3 +76,9 @@ def test_h1_linking_to_the_home_page_is_the_site_logo() -> None:
     for href in ("/2024/07/budget-vote", "/?p=12", "#top", "http://[x/"):  # the last one urlsplit raises on
         assert h1s(f'<h1><a href="{href}">Council Agrees New Budget</a></h1>') == [
             ("Council Agrees New Budget", "h1")], href
+
+
+def test_url_dates_with_the_month_spelled_out() -> None:
+    assert url_date("https://news.example/2023/october/03/council-budget") == "2023-10-03"
+    assert url_date("https://news.example/2025/dec/05/council-budget/") == "2025-12-05"
+    assert url_date("https://news.example/2025/feb/31/council-budget/") is None  # no such day

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import astuple
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -118,7 +119,7 @@ class Clean(Stage):
         extracted = htmltext.main_text(html, doc.given_url, doc.crawl_date)
         tree = htmlmeta.parse(html)
         found = htmlmeta.page_values(tree) if tree is not None else []
-        doc.hints["html_found"] = [(f.field, f.value, f.source) for f in found]
+        doc.hints["html_found"] = [astuple(f) for f in found]
         doc.hints["html_meta"] = extracted.meta
         doc.hints["visible_text"] = "\n".join(htmlmeta.visible_lines(tree)) if tree is not None else ""
         doc.hints["page_text"] = doc.hints["visible_text"]

@@ -27,7 +27,7 @@ from typing import Any
 from pipeline import dates, names, textmeta, urls
 from pipeline.config import Config
 from pipeline.doc import Doc, Evidence
-from pipeline.htmlmeta import H1_LOGO, Found, printed_line, url_date
+from pipeline.htmlmeta import H1_LOGO, Found, printed_date, printed_line, url_date
 from pipeline.lines import normalise
 from pipeline.outlets import Registry
 from pipeline.stage import Stage
@@ -465,6 +465,8 @@ def html_candidates(doc: Doc, registry: Registry) -> list[Evidence]:
     shown = [in_dated_list(as_markup_date(revision_date(updated_above(e, visible, head)), head, published, visible),
                            visible, head) for e in visible_dates]
     out += [revised_after_markup(e, published) for e in shown]
+    if not any(e.value and e.confidence > 0 for e in shown):
+        out += time_under_headline(found, visible, head)
     if head.date is None and head.relative is None:
         out += published_elsewhere(visible)
     out += printed_candidates(out, visible, head)
@@ -495,13 +497,41 @@ def printed_meta_titles(found: list[Evidence], visible: str) -> list[Evidence]:
     return out
 
 
+TIME_UNDER_HEADLINE_CONFIDENCE = 0.6  # as a date beside a "By" line
+
+
+def time_under_headline(found: list[Found], visible: str, head: textmeta.HeadMeta) -> list[Evidence]:
+    """No dateline read beside the headline: a <time> whose shown text is a line right under the
+    headline ("03/01/2017", "12/19 — 2025") dates the article by its datetime, if only one does."""
+    if head.title is None:
+        return []
+    lines = visible.split("\n")
+    near = {normalise(line) for line in lines[head.title.no : head.title.no + textmeta.HEAD_WINDOW]}
+    hits: dict[str, str] = {}
+    for f in found:
+        if f.field == "time" and normalise(f.shown) in near and (iso := iso_date(f.value)):
+            hits.setdefault(iso, f.shown)
+    if len(hits) != 1:
+        return []
+    iso, shown = next(iter(hits.items()))
+    return [candidate("date_published", iso, "html:visible:time-under-headline", TIME_UNDER_HEADLINE_CONFIDENCE,
+                      shown)]
+
+
 def published_elsewhere(visible: str) -> list[Evidence]:
     """No dateline beside the headline: a "Published on …" / "Posted …" line elsewhere on the page
-    (an article footer, a meta bar the headline finder did not reach), weak as in a text dump."""
-    if found := textmeta.page_dateline(textmeta.content_lines(visible)):
+    (an article footer, a meta bar the headline finder did not reach), weak as in a text dump; else
+    the date on or right under a "By" line naming someone (a byline below a standfirst and a caption,
+    past the headline's window), as in a text dump."""
+    lines = textmeta.content_lines(visible)
+    if found := textmeta.page_dateline(lines):
         line, date = found
         return [candidate("date_published", date.iso, f"html:visible:dateline:{date.pattern}:elsewhere",
                           ELSEWHERE_CONFIDENCE, line.text)]
+    if beside := textmeta.byline_dateline(lines):
+        line, date = beside
+        return [candidate("date_published", date.iso, f"html:visible:dateline:{date.pattern}:beside-byline",
+                          BESIDE_BYLINE_CONFIDENCE, line.text)]
     return []
 
 
@@ -524,9 +554,19 @@ def printed_candidates(found: list[Evidence], visible: str, head: textmeta.HeadM
         # A date printed as "Updated …" is a revision's, one printed as "Open today, …" the day the
         # page was fetched: neither confirms a publication date.
         if (i := printed_line(window, value)) is not None and not UPDATED.search(window[i]) \
-                and not TODAY.search(window[i]):
+                and not TODAY.search(window[i]) and leads_with(window[i], value):
             out.append(candidate("date_published", value, "html:visible:printed", PRINTED_CONFIDENCE, window[i]))
     return out
+
+
+# A date printed after more words than a label's ("Published:", "Essay - Posted on") is said in a
+# sentence ("Posted on the Association's community forum on 2025-07-09:"): a quoted item's date.
+PRINTED_LEAD_WORDS = 4
+
+
+def leads_with(line: str, value: str) -> bool:
+    m = printed_date(value).search(line)
+    return m is not None and len(line[: m.start()].split()) <= PRINTED_LEAD_WORDS
 
 
 # A page's "Updated …" date is a revision's: the markup's publication date outranks it once

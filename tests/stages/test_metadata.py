@@ -3,7 +3,7 @@ from __future__ import annotations
 from pipeline.config import Config
 from pipeline.doc import Doc
 from pipeline.stages.clean import Clean
-from pipeline.stages.metadata import Metadata
+from pipeline.stages.metadata import Metadata, leads_with
 from tests.conftest import seed_text
 
 
@@ -492,3 +492,34 @@ def test_a_date_in_the_url_that_no_calendar_has_is_no_date() -> None:
     assert doc.date_published is None
     doc = infer_html(f"<html><head><meta name='copyright' content='2019'></head><body><p>{BODY}</p></body></html>")
     assert doc.outlet is None  # a copyright year is no outlet
+
+
+def test_html_date_on_a_byline_below_the_headlines_window() -> None:
+    # a standfirst and captions push the "By" line past the headline's window; its date is the article's
+    captions = "".join(f"<p>Photo {n}: the council chamber on a busy day</p>" for n in range(9))
+    html = f"""<html><body><article><h1>Council Agrees New Budget For Schools</h1>{captions}
+<p>By Jane Doe ⋅ Review Editor ⋅ Updated March 4, 2025</p><p>{BODY}</p><p>{BODY}</p></article></body></html>"""
+    doc = infer_html(html)
+    assert doc.date_published == "2025-03-04"
+    assert selected_evidence(doc, "date_published").method.endswith(":beside-byline")
+
+
+def test_html_printed_iso_timestamp_is_a_date() -> None:
+    doc = infer_html(dated_page("<p>2022-11-23T08:10+02:00</p>", meta=False, markup="2022-11-23"))
+    (shown,) = [e for e in doc.evidence if e.method.startswith("html:visible:dateline")]
+    assert shown.value == "2022-11-23" and shown.selected
+
+
+def test_a_markup_date_is_not_confirmed_by_the_same_date_inside_a_sentence() -> None:
+    assert leads_with("Published: July 9, 2025", "2025-07-09")
+    assert not leads_with("Posted on the Association's community forum on 2025-07-09:", "2025-07-09")
+
+
+def test_a_time_shown_under_the_headline_dates_the_article_by_its_datetime() -> None:
+    # "03/01/2017" reads both ways; its <time datetime> says which
+    html = f"""<html><body><article><h1>Council Agrees New Budget For Schools</h1>
+<p><time datetime="2017-03-01T10:00:00">03/01/2017</time></p>{f"<p>{BODY}</p>" * 8}
+<aside><time datetime="2017-05-02">05/02/2017</time></aside></article></body></html>"""
+    doc = infer_html(html)
+    assert doc.date_published == "2017-03-01"
+    assert selected_evidence(doc, "date_published").method == "html:visible:time-under-headline"
