@@ -1,7 +1,8 @@
 """Grid tables: take the text out of the boxes a renderer drew around table cells.
 
 pandoc's plain text (and Emacs, reStructuredText) draws a table as a grid of ``+-|``, w3m
-with box-drawing characters (``┌─┬┐ │ ├┼┤ └┴┘``)::
+with box-drawing characters (``┌─┬┐ │ ├┼┤ └┴┘``), links with a ``+----+`` frame and
+``|----+----|`` rules between rows::
 
     +----------------------+--------------+
     | Quarterly planning   | -   Home     |

@@ -17,7 +17,8 @@ a list item or a heading; or the line is one piece of a word too long for the ma
 (Markdown's two trailing spaces, told apart from the spaces links pads a table cell's lines
 with), table rows, a line opening with a byline ("By Sarah
 Schwartz"), and a sentence end followed by a sentence start (which may be the source's own
-line break) are never joined. The one exception is a Markdown table row that html2text
+line break; a colon ends no sentence here: "Language:" over a long link is a label the wrapper
+set apart from its value) are never joined. The one exception is a Markdown table row that html2text
 wrapped like a paragraph: it ends each row in a hard break, so a row's lines up to that
 break are one row. Pages without that signature are returned unchanged, so unwrapped dumps
 keep their lines. Grid tables (boxes drawn around cells) are taken apart by ``gridtables``.

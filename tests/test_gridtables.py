@@ -45,19 +45,6 @@ def test_rows_are_read_in_order_and_blank_cells_dropped() -> None:
     assert [ln for ln in text.split("\n") if ln] == ["Heading one", PARAGRAPH, *MENU]
 
 
-def test_a_data_tables_wrapped_row_becomes_one_line() -> None:
-    # w3m draws tables with box-drawing characters and wraps a long name inside its cell
-    rows = ["┌──────┬──────────┬─────────┐",
-            "│1     │Chicago   │37% / 40%│",
-            "│      │Booth     │         │",
-            "├──────┼──────────┼─────────┤",
-            "│2     │Kellogg   │38% / 48%│",
-            "└──────┴──────────┴─────────┘"]
-    text, tables = unbox_grid_tables("\n".join(rows), rejoin)
-    assert tables == 1
-    assert text.split("\n") == ["1 | Chicago Booth | 37% / 40%", "2 | Kellogg | 38% / 48%"]
-
-
 def test_a_table_whose_rows_fit_on_one_line_is_left_as_drawn() -> None:
     table = grid([[["Heading one"], []], [["First cell"], ["Second cell"]]], [20, 20])
     assert unbox_grid_tables(table, rejoin)[0] == table
@@ -111,26 +98,30 @@ def test_a_seed_boxed_in_a_layout_table_cleans_to_the_same_words_as_the_seed(see
     assert "|" in still_boxed and still_boxed.split() != expected
 
 
-def test_a_name_filling_its_cell_edge_to_edge_is_rejoined() -> None:
+@pytest.mark.parametrize(("rows", "expected"), [
+    # w3m draws tables with box-drawing characters and wraps a long name inside its cell
+    (["┌──────┬──────────┬─────────┐",
+      "│1     │Chicago   │37% / 40%│",
+      "│      │Booth     │         │",
+      "├──────┼──────────┼─────────┤",
+      "│2     │Kellogg   │38% / 48%│",
+      "└──────┴──────────┴─────────┘"], ["1 | Chicago Booth | 37% / 40%", "2 | Kellogg | 38% / 48%"]),
     # w3m leaves no padding where a word fills the cell: "Chicago Booth" touches both bars
-    rows = ["┌──┬─────────────┬───┐",
-            "│  │Chicago Booth│   │",
-            "│2 │School of    │1  │",
-            "│  │Business     │   │",
-            "└──┴─────────────┴───┘"]
-    text, _ = unbox_grid_tables("\n".join(rows), rejoin)
-    assert text.split("\n") == ["2 | Chicago Booth School of Business | 1"]
-
-
-def test_links_rules_between_rows_are_borders() -> None:
-    # links draws the top border without joints and the rules between rows with "|" ends
-    rows = ["   +-------------------------+",
-            "   |Rank|Business    |Score  |",
-            "   |----+------------+-------|",
-            "   |    |UC Berkeley |       |",
-            "   |1   |Haas School |700    |",
-            "   |    |of Business |       |",
-            "   +-------------------------+"]
+    (["┌──┬─────────────┬───┐",
+      "│  │Chicago Booth│   │",
+      "│2 │School of    │1  │",
+      "│  │Business     │   │",
+      "└──┴─────────────┴───┘"], ["2 | Chicago Booth School of Business | 1"]),
+    # links frames a table without joints and draws the rules between rows with "|" ends
+    (["   +-------------------------+",
+      "   |Rank|Business    |Score  |",
+      "   |----+------------+-------|",
+      "   |    |UC Berkeley |       |",
+      "   |1   |Haas School |700    |",
+      "   |    |of Business |       |",
+      "   +-------------------------+"], ["Rank | Business | Score", "1 | UC Berkeley Haas School of Business | 700"]),
+], ids=["w3m-wrapped-cell", "w3m-cell-filled-edge-to-edge", "links-rules-between-rows"])
+def test_a_data_tables_wrapped_row_becomes_one_line(rows: list[str], expected: list[str]) -> None:
     text, tables = unbox_grid_tables("\n".join(rows), rejoin)
     assert tables == 1
-    assert text.split("\n") == ["Rank | Business | Score", "1 | UC Berkeley Haas School of Business | 700"]
+    assert text.split("\n") == expected
