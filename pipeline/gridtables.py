@@ -31,6 +31,9 @@ BARS = "|│║┃"
 CORNER, RULE = f"[{re.escape(CORNERS)}]", f"[{re.escape(RULES)}]"
 JOINT = f"[{re.escape(CORNERS + BARS)}]"  # links draws the rule between two rows "|----+---|"
 BORDER = re.compile(f"(?P<indent> *){JOINT}(?:{RULE}+{JOINT})+")  # "+----+---+", "├────┼───┤"
+# A table opens with a corner: a Markdown table's "|---|---|" under its header is no grid's top.
+TOP_BORDER = re.compile(f"(?P<indent> *){CORNER}(?:{RULE}+{JOINT})+")
+MAX_NESTING = 10  # tables inside tables unboxed; deeper ones are left as drawn (and no recursion runs out)
 CORNER_THEN_RULE = re.compile(CORNER + RULE)
 EDGES = BARS + CORNERS  # a cell's edge on a row line: a bar, or a corner where a spanning cell's rule meets it
 CELL_PADDING = 1  # columns of space renderers keep between a cell's edge and its text
@@ -39,9 +42,10 @@ ROW_SEPARATOR = " | "
 Rejoin = Callable[[list[str], int], list[str]]  # a cell's lines, its width -> its paragraphs
 
 
-def unbox_grid_tables(text: str, rejoin: Rejoin) -> tuple[str, int]:
-    """``text`` with every grid table replaced by its cells' paragraphs, and how many there were."""
-    if not CORNER_THEN_RULE.search(text):  # no border, no table (most pages: one scan in C)
+def unbox_grid_tables(text: str, rejoin: Rejoin, depth: int = 0) -> tuple[str, int]:
+    """``text`` with every grid table replaced by its cells' paragraphs, and how many there were
+    (``depth``: how many tables this text is inside)."""
+    if depth > MAX_NESTING or not CORNER_THEN_RULE.search(text):  # no border, no table (most pages)
         return text, 0
     lines = text.split("\n")
     out: list[str] = []
@@ -52,7 +56,7 @@ def unbox_grid_tables(text: str, rejoin: Rejoin) -> tuple[str, int]:
             out.append(lines[i])
             i += 1
             continue
-        out.extend(cells_text(lines[i : end + 1], rejoin))
+        out.extend(cells_text(lines[i : end + 1], rejoin, depth))
         tables += 1
         i = end + 1
     return "\n".join(out), tables
@@ -60,7 +64,7 @@ def unbox_grid_tables(text: str, rejoin: Rejoin) -> tuple[str, int]:
 
 def table_end(lines: list[str], start: int) -> int | None:
     """Index of the closing border of the grid table whose top border is ``lines[start]``."""
-    top = BORDER.fullmatch(lines[start].rstrip())
+    top = TOP_BORDER.fullmatch(lines[start].rstrip())
     if top is None:
         return None
     left, right = len(top["indent"]), len(lines[start].rstrip())
@@ -74,12 +78,12 @@ def table_end(lines: list[str], start: int) -> int | None:
     return end
 
 
-def cells_text(table: list[str], rejoin: Rejoin) -> list[str]:
+def cells_text(table: list[str], rejoin: Rejoin, depth: int = 0) -> list[str]:
     """The text of every row of one table, or the table as drawn if no row spans two lines."""
     rows = table_rows(table)
     if all(len(lines) <= 1 for _, lines in rows):
         return table
-    return [line for joints, lines in rows for line in row_text(joints, lines, rejoin)]
+    return [line for joints, lines in rows for line in row_text(joints, lines, rejoin, depth)]
 
 
 def table_rows(table: list[str]) -> list[tuple[list[int], list[str]]]:
@@ -95,11 +99,11 @@ def joints(border: str) -> set[int]:
     return {k for k, ch in enumerate(border) if ch in CORNERS or ch in BARS}
 
 
-def row_text(joints: list[int], rows: list[str], rejoin: Rejoin) -> list[str]:
+def row_text(joints: list[int], rows: list[str], rejoin: Rejoin, depth: int = 0) -> list[str]:
     """One row's text: one line if every cell holds one line, else each cell's paragraphs in
     turn, a blank line after each. A cell spanning columns has no edge between them."""
     edges = [k for k in joints if all(len(row) > k and row[k] in EDGES for row in rows)]
-    cells = [cell_paragraphs([row[left + 1 : right] for row in rows], right - left - 1, rejoin)
+    cells = [cell_paragraphs([row[left + 1 : right] for row in rows], right - left - 1, rejoin, depth)
              for left, right in zip(edges, edges[1:], strict=False)]
     cells = [cell for cell in cells if cell]
     if all(len(cell) == 1 for cell in cells):
@@ -107,10 +111,10 @@ def row_text(joints: list[int], rows: list[str], rejoin: Rejoin) -> list[str]:
     return [line for cell in cells for line in [*cell, ""]]
 
 
-def cell_paragraphs(lines: list[str], width: int, rejoin: Rejoin) -> list[str]:
+def cell_paragraphs(lines: list[str], width: int, rejoin: Rejoin, depth: int = 0) -> list[str]:
     """A cell's lines, out of their box, with its own tables unboxed and its paragraphs
     rejoined at its width; no blank lines at either end."""
-    inner, _ = unbox_grid_tables(textwrap.dedent("\n".join(ln.rstrip() for ln in lines)), rejoin)
+    inner, _ = unbox_grid_tables(textwrap.dedent("\n".join(ln.rstrip() for ln in lines)), rejoin, depth + 1)
     inner_lines = inner.split("\n")
     # Text as wide as its cell touches both edges: w3m leaves no padding where a word fills it.
     wrapped_at = max(width - 2 * CELL_PADDING, *map(len, inner_lines))

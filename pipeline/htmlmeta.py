@@ -50,9 +50,11 @@ BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", 
               "dd", "dt", "dl", "table", "hr", "pre", "address", "time"}
 # A link to an author's page ("/author/jane-doe/", "/authors/jane-doe", "/contributors/jane-doe").
 AUTHOR_PAGE = re.compile(r"/(?:author|authors|writers?|contributors?)/[^/?#]+/?(?:[?#].*)?$", re.I)
-URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_.]|$)")
+# A date in the path: "/2024/07/24/", "/2024-07-24-budget". After "/2024/07/" a number opening
+# the slug ("/2024/07/10-reasons-to-visit") is a count, not a day: there the day must end a segment.
+URL_DATE = re.compile(r"/((?:19|20)\d\d)(?:/([01]?\d)/([0-3]?\d)(?=[/.]|$)|-([01]?\d)-([0-3]?\d)(?=[/_.-]|$))")
 # The month spelled in the path: "/2025/dec/05/", "/2023/october/03/".
-URL_NAMED_DATE = re.compile(rf"/((?:19|20)\d\d)/({'|'.join(dates.MONTHS)})/([0-3]?\d)(?:/|[-_.]|$)", re.I)
+URL_NAMED_DATE = re.compile(rf"/((?:19|20)\d\d)/({'|'.join(dates.MONTHS)})/([0-3]?\d)(?=[/.]|$)", re.I)
 SPACE = re.compile(r"\s+")
 
 
@@ -268,7 +270,7 @@ def url_date(url: str | None) -> str | None:
     m = (URL_DATE.search(parts.path) or URL_NAMED_DATE.search(parts.path)) if parts else None
     if not m:
         return None
-    year, month, day = m.groups()
+    year, month, day = (g for g in m.groups() if g is not None)
     return dates.to_iso(int(year), dates.month_number(month), int(day))  # None for /2024/02/31/: no such day
 
 

@@ -125,3 +125,21 @@ def test_a_data_tables_wrapped_row_becomes_one_line(rows: list[str], expected: l
     text, tables = unbox_grid_tables("\n".join(rows), rejoin)
     assert tables == 1
     assert text.split("\n") == expected
+
+
+def test_tables_nested_deeper_than_the_cap_are_left_as_drawn() -> None:
+    text = "\n".join(textwrap.wrap(PARAGRAPH, 30))
+    for _ in range(300):  # 300 boxes one inside the other: no RecursionError
+        lines = text.split("\n")
+        width = max(map(len, lines)) + 2
+        border = "+" + "-" * width + "+"
+        text = "\n".join([border, *(f"| {ln:<{width - 2}} |" for ln in lines), border])
+    unboxed, tables = unbox_grid_tables(text, rejoin)
+    assert tables == 1 and Counter(re.findall(r"\w+", unboxed)) == Counter(re.findall(r"\w+", text))
+
+
+def test_a_markdown_tables_rule_is_no_grid_top() -> None:
+    # a "+-" elsewhere on the page, and a Markdown table with a second rule above its total
+    page = ("Prices moved +-5% this year.\n\n"
+            "| Name | Age |\n|------|-----|\n| Bob  | 30  |\n|------|-----|\n| All  | 30  |")
+    assert unbox_grid_tables(page, rejoin) == (page, 0)

@@ -82,3 +82,10 @@ def test_url_dates_with_the_month_spelled_out() -> None:
     assert url_date("https://news.example/2023/october/03/council-budget") == "2023-10-03"
     assert url_date("https://news.example/2025/dec/05/council-budget/") == "2025-12-05"
     assert url_date("https://news.example/2025/feb/31/council-budget/") is None  # no such day
+
+
+def test_a_number_opening_the_slug_is_no_day() -> None:
+    assert url_date("https://news.example/travel/2024/may/10-reasons-to-visit-lisbon") is None
+    assert url_date("https://news.example/2023/07/12-best-beaches") is None
+    assert url_date("https://news.example/2024-07-24-council-budget") == "2024-07-24"
+    assert url_date("https://news.example/2024/07/24.html") == "2024-07-24"

@@ -465,7 +465,7 @@ def html_candidates(doc: Doc, registry: Registry) -> list[Evidence]:
     shown = [in_dated_list(as_markup_date(revision_date(updated_above(e, visible, head)), head, published, visible),
                            visible, head) for e in visible_dates]
     out += [revised_after_markup(e, published) for e in shown]
-    if not any(e.value and e.confidence > 0 for e in shown):
+    if not any(e.field == "date_published" and e.value and e.confidence > 0 for e in shown):
         out += time_under_headline(found, visible, head)
     if head.date is None and head.relative is None:
         out += published_elsewhere(visible)
@@ -509,7 +509,8 @@ def time_under_headline(found: list[Found], visible: str, head: textmeta.HeadMet
     near = {normalise(line) for line in lines[head.title.no : head.title.no + textmeta.HEAD_WINDOW]}
     hits: dict[str, str] = {}
     for f in found:
-        if f.field == "time" and normalise(f.shown) in near and (iso := iso_date(f.value)):
+        # a <time> showing only marks ("—") would match any separator line
+        if f.field == "time" and normalise(f.shown) and normalise(f.shown) in near and (iso := iso_date(f.value)):
             hits.setdefault(iso, f.shown)
     if len(hits) != 1:
         return []

@@ -523,3 +523,12 @@ def test_a_time_shown_under_the_headline_dates_the_article_by_its_datetime() -> 
     doc = infer_html(html)
     assert doc.date_published == "2017-03-01"
     assert selected_evidence(doc, "date_published").method == "html:visible:time-under-headline"
+    # a byline under the headline changes nothing
+    bylined = infer_html(html.replace("</time></p>", "</time></p><p>By Ana Costa</p>"))
+    assert bylined.date_published == "2017-03-01" and bylined.authors == ["Ana Costa"]
+
+
+def test_a_time_showing_only_a_dash_dates_nothing() -> None:
+    html = f"""<html><body><article><h1>Council Agrees New Budget For Schools</h1><p>—</p>
+{f"<p>{BODY}</p>" * 3}</article><footer><time datetime="2010-10-10">—</time></footer></body></html>"""
+    assert infer_html(html).date_published is None
