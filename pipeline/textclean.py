@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
-from pipeline import dates, linemodel, textmeta
+from pipeline import dates, gridtables, linemodel, textmeta
 from pipeline.lines import Line, folded_for_keywords, measure, normalise, split_lines, strip_markup
 
 MODEL_RULE = "line-model"  # removed by the line classifier alone: "line-model:<strongest feature>"
@@ -305,7 +305,7 @@ def mark_short_runs(lines: list[Line], first: int, last: int, min_run: int = 4) 
         run = []
 
 
-CELL_BAR = re.compile("[|│┃║]")
+CELL_BAR = re.compile(f"[{re.escape(gridtables.BARS)}]")
 MIN_TABLE_CELLS = 3
 
 

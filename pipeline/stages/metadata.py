@@ -510,7 +510,7 @@ def time_under_headline(found: list[Found], visible: str, head: textmeta.HeadMet
     hits: dict[str, str] = {}
     for f in found:
         # a <time> showing only marks ("—") would match any separator line
-        if f.field == "time" and normalise(f.shown) and normalise(f.shown) in near and (iso := iso_date(f.value)):
+        if f.field == "time" and (key := normalise(f.shown)) and key in near and (iso := iso_date(f.value)):
             hits.setdefault(iso, f.shown)
     if len(hits) != 1:
         return []
