@@ -119,9 +119,13 @@ class CleanedText:
 
 
 @cache
+def boilerplate_data() -> dict:
+    return tomllib.loads(resources.files("pipeline").joinpath("data", "boilerplate.toml").read_text("utf-8"))
+
+
+@cache
 def pattern_rules() -> tuple[PatternRule, ...]:
-    data = tomllib.loads(resources.files("pipeline").joinpath("data", "boilerplate.toml").read_text("utf-8"))
-    return tuple(pattern_rule(r) for r in data["rule"])
+    return tuple(pattern_rule(r) for r in boilerplate_data()["rule"])
 
 
 @cache
@@ -245,21 +249,56 @@ def mark_related_blocks(lines: list[Line]) -> None:
 
 
 COMMENTS_AFTER_BODY_SHARE = 0.5  # a comments heading before this share of the body's words is a counter or link
+# A thread with no heading starts at a run of comment bylines (``[comments] byline``): at least
+# this many, by at least two names, after at least this much article prose. One byline may
+# sign the article ("Jane Doe writes"); an article's own quotes do not open lines this way.
+THREAD_MIN_BYLINES = 3
+THREAD_MIN_NAMES = 2
+THREAD_MIN_ARTICLE_WORDS = 100
+
+
+@cache
+def comment_byline() -> re.Pattern[str]:
+    return re.compile(boilerplate_data()["comments"]["byline"], re.I)
 
 
 def mark_comment_sections(lines: list[Line]) -> None:
-    """After a comments heading that follows most of the body, every kept line: readers'
-    comments read as prose, so no line-level rule would take them for boilerplate."""
+    """Every kept line from where readers' comments start (a comments heading that follows
+    most of the body, or a thread of comment bylines, whichever comes first): comments
+    read as prose, so no line-level rule would take them for boilerplate."""
+    starts = [i for i in (heading_after_body(lines), thread_start(lines)) if i is not None]
+    for later in lines[min(starts) :] if starts else ():
+        if later.text and later.kept:
+            later.rule = "comments-section"
+
+
+def heading_after_body(lines: list[Line]) -> int | None:
+    """Index of the first comments heading with ``COMMENTS_AFTER_BODY_SHARE`` of the body above it."""
     body_words = sum(ln.words for ln in lines if ln.prose and ln.kept)
     seen = 0
     for i, line in enumerate(lines):
         if line.rule == "comments-heading" and seen >= COMMENTS_AFTER_BODY_SHARE * body_words > 0:
-            for later in lines[i + 1 :]:
-                if later.text and later.kept:
-                    later.rule = "comments-section"
-            return
+            return i
         if line.prose and line.kept:
             seen += line.words
+    return None
+
+
+def thread_start(lines: list[Line]) -> int | None:
+    """Index of the first comment byline after ``THREAD_MIN_ARTICLE_WORDS`` of prose, when it
+    and the bylines below it make a thread (``THREAD_MIN_BYLINES`` lines, ``THREAD_MIN_NAMES``
+    names). The body share does not apply: a long thread outweighs its article."""
+    seen, first, names = 0, None, []
+    for i, line in enumerate(lines):
+        byline = comment_byline().match(line.text) if seen >= THREAD_MIN_ARTICLE_WORDS and line.text else None
+        if byline:
+            first = i if first is None else first
+            names.append(byline["name"].lower())
+        elif line.prose and line.kept and first is None:
+            seen += line.words
+    if first is None or len(names) < THREAD_MIN_BYLINES or len(set(names)) < THREAD_MIN_NAMES:
+        return None
+    return first
 
 
 def body_bounds(lines: list[Line]) -> tuple[int, int] | None:

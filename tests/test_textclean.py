@@ -101,6 +101,43 @@ def test_a_comment_counter_above_the_body_cuts_nothing() -> None:
     assert [ln.rule for ln in result.removed] == ["comments-heading"]
 
 
+ARTICLE = [  # over ``THREAD_MIN_ARTICLE_WORDS`` of prose
+    *BODY,
+    "Engineers warned that the old supports had cracked in two places during the summer floods.",
+    "Residents on both banks have waited three years for a safe crossing to the market and school.",
+    "Funding will come partly from the regional transport fund and partly from a local levy.",
+    "The first contracts are expected to be signed in March, with work lasting about two years.",
+]
+
+
+def thread(*bylines: str) -> list[str]:
+    return [part for byline in bylines for part in (byline, COMMENT, "Reply")]
+
+
+def test_a_thread_of_comment_bylines_after_the_article_goes() -> None:
+    result = clean_text("\n\n".join([*ARTICLE, *thread("Kathy Owen says:", "by iggymanz ( 596061 ) writes:", "Kathy Owen says:")]))
+    assert result.text.split("\n\n") == ARTICLE
+    assert [ln.rule for ln in result.removed if ln.words > 10] == ["comments-section"] * 3
+
+
+@pytest.mark.parametrize("names", [("Smith says:", "Smith says:", "Smith says:"), ("Kathy Owen says:", "Sam Lee says:")])
+def test_bylines_of_one_speaker_or_two_comments_are_no_thread(names: tuple[str, ...]) -> None:
+    """An interview's "Smith says:" lines are one name; a thread needs three bylines."""
+    result = clean_text("\n\n".join([*ARTICLE, *thread(*names)]))
+    assert COMMENT in result.text.split("\n\n")
+
+
+def test_comment_bylines_above_the_article_start_no_thread() -> None:
+    page = "\n\n".join([*thread("Kathy Owen says:", "Sam Lee says:", "ann ray commented Dec 18, 2025"), *ARTICLE])
+    assert all(paragraph in clean_text(page).text for paragraph in ARTICLE)
+
+
+def test_a_thread_above_its_comment_counter_is_cut_from_its_first_byline() -> None:
+    """The thread outweighs the article, so "42 comments" below it follows "most of the body"."""
+    page = "\n\n".join([*ARTICLE, *thread("Kathy Owen says:", "Sam Lee says:", "ann ray commented Dec 18, 2025") * 3, "42 comments", COMMENT])
+    assert clean_text(page).text.split("\n\n") == ARTICLE
+
+
 def test_trending_links_row_after_the_body() -> None:
     line = "Taylor Swifts New Album Release Health issues from using ACs Boston Marathon 2024 15 Practical Ways"
     assert rule_of(page_with(line), line) == "trending-links"
