@@ -115,26 +115,30 @@ def thread(*bylines: str) -> list[str]:
 
 
 def test_a_thread_of_comment_bylines_after_the_article_goes() -> None:
-    result = clean_text("\n\n".join([*ARTICLE, *thread("Kathy Owen says:", "by iggymanz ( 596061 ) writes:", "Kathy Owen says:")]))
+    bylines = ("Kathy Owen says:", "by iggymanz ( 596061 ) writes:", "Kathy Owen says:")
+    result = clean_text("\n\n".join([*ARTICLE, *thread(*bylines)]))
     assert result.text.split("\n\n") == ARTICLE
     assert [ln.rule for ln in result.removed if ln.words > 10] == ["comments-section"] * 3
 
 
-@pytest.mark.parametrize("names", [("Smith says:", "Smith says:", "Smith says:"), ("Kathy Owen says:", "Sam Lee says:")])
-def test_bylines_of_one_speaker_or_two_comments_are_no_thread(names: tuple[str, ...]) -> None:
+@pytest.mark.parametrize("bylines", [("Smith says:",) * 3, ("Kathy Owen says:", "Sam Lee says:")])
+def test_bylines_of_one_speaker_or_two_comments_are_no_thread(bylines: tuple[str, ...]) -> None:
     """An interview's "Smith says:" lines are one name; a thread needs three bylines."""
-    result = clean_text("\n\n".join([*ARTICLE, *thread(*names)]))
+    result = clean_text("\n\n".join([*ARTICLE, *thread(*bylines)]))
     assert COMMENT in result.text.split("\n\n")
 
 
+THREE_BYLINES = ("Kathy Owen says:", "Sam Lee says:", "ann ray commented Dec 18, 2025")
+
+
 def test_comment_bylines_above_the_article_start_no_thread() -> None:
-    page = "\n\n".join([*thread("Kathy Owen says:", "Sam Lee says:", "ann ray commented Dec 18, 2025"), *ARTICLE])
+    page = "\n\n".join([*thread(*THREE_BYLINES), *ARTICLE])
     assert all(paragraph in clean_text(page).text for paragraph in ARTICLE)
 
 
 def test_a_thread_above_its_comment_counter_is_cut_from_its_first_byline() -> None:
     """The thread outweighs the article, so "42 comments" below it follows "most of the body"."""
-    page = "\n\n".join([*ARTICLE, *thread("Kathy Owen says:", "Sam Lee says:", "ann ray commented Dec 18, 2025") * 3, "42 comments", COMMENT])
+    page = "\n\n".join([*ARTICLE, *thread(*THREE_BYLINES) * 3, "42 comments", COMMENT])
     assert clean_text(page).text.split("\n\n") == ARTICLE
 
 
