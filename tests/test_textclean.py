@@ -57,6 +57,9 @@ def rule_of(text: str, line: str) -> str:
         ("Opening the Zojirushi Home Bakery Virtuoso Plus Credit: The Spruce Eats", "photo-credit-caption"),
         ("Diagram showing how the water reaches the reservoir from the hills above the town.", "image-description"),
         ("A screenshot of the council's budget dashboard", "image-description"),
+        ("Table of Contents", "contents-heading"),
+        ("You might also like", "related-heading"),
+        ("10 comments:", "comments-heading"),
         ("[divider.gif]", "image-placeholder"),
         ("IFRAME: https://www.youtube.com/embed/K1xYlsfSoqY?feature=oembed", "embedded-frame"),
         ("[svg%3E] [usp-fav-dark.png]", "image-placeholder"),
@@ -93,6 +96,12 @@ def test_readers_comments_after_the_body_go() -> None:
     result = clean_text("\n\n".join([*BODY, "2 Comments", COMMENT, "Reply", COMMENT.replace("twice", "once")]))
     assert result.text.split("\n\n") == BODY
     assert [ln.rule for ln in result.removed if ln.words > 10] == ["comments-section", "comments-section"]
+
+
+def test_a_label_with_a_colon_is_no_comments_heading() -> None:
+    """Only a count turns "comments:" into a heading: "Response:" labels a reply the article quotes."""
+    page = "\n\n".join([*BODY, "Response:", COMMENT])
+    assert clean_text(page).text.split("\n\n") == [*BODY, "Response:", COMMENT]
 
 
 def test_a_comment_counter_above_the_body_cuts_nothing() -> None:
