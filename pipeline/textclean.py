@@ -248,13 +248,14 @@ def mark_related_blocks(lines: list[Line]) -> None:
                 line.rule = "related-list"
 
 
-COMMENTS_AFTER_BODY_SHARE = 0.5  # a comments heading before this share of the body's words is a counter or link
+ARTICLE_END_SHARE = 0.5  # an end heading before this share of the body's words is a counter or link
 # A thread with no heading starts at a run of comment bylines (``[comments] byline``): at least
 # this many, by at least two names, after at least this much article prose. One byline may
 # sign the article ("Jane Doe writes"); an article's own quotes do not open lines this way.
 THREAD_MIN_BYLINES = 3
 THREAD_MIN_NAMES = 2
 THREAD_MIN_ARTICLE_WORDS = 100
+COMMENTS_SECTION = "comments-section"
 
 
 @cache
@@ -262,32 +263,42 @@ def comment_byline() -> re.Pattern[str]:
     return re.compile(boilerplate_data()["comments"]["byline"], re.I)
 
 
-def mark_comment_sections(lines: list[Line]) -> None:
-    """Every kept line from where readers' comments start (a comments heading that follows
-    most of the body, or a thread of comment bylines, whichever comes first): comments
-    read as prose, so no line-level rule would take them for boilerplate."""
-    starts = [i for i in (heading_after_body(lines), thread_start(lines)) if i is not None]
-    for later in lines[min(starts) :] if starts else ():
+@cache
+def end_headings() -> dict[str, str]:
+    """Heading rule -> the rule named for what follows it (``[article_end]``)."""
+    return boilerplate_data()["article_end"]
+
+
+def mark_article_end(lines: list[Line]) -> None:
+    """Every kept line after the article's end: an end heading (readers' comments, the
+    author's box) that follows most of the body, or the first byline of a comment thread,
+    whichever comes first. Comments and bios read as prose, so no line-level rule would
+    take them for boilerplate."""
+    ends = [end for end in (heading_after_body(lines), thread_start(lines)) if end is not None]
+    if not ends:
+        return
+    start, rule = min(ends)
+    for later in lines[start:]:
         if later.text and later.kept:
-            later.rule = "comments-section"
+            later.rule = rule
 
 
-def heading_after_body(lines: list[Line]) -> int | None:
-    """Index of the first comments heading with ``COMMENTS_AFTER_BODY_SHARE`` of the body above it."""
+def heading_after_body(lines: list[Line]) -> tuple[int, str] | None:
+    """(index, rule for what follows) of the first end heading with ``ARTICLE_END_SHARE`` of the body above it."""
     body_words = sum(ln.words for ln in lines if ln.prose and ln.kept)
     seen = 0
     for i, line in enumerate(lines):
-        if line.rule == "comments-heading" and seen >= COMMENTS_AFTER_BODY_SHARE * body_words > 0:
-            return i
+        if line.rule in end_headings() and seen >= ARTICLE_END_SHARE * body_words > 0:
+            return i, end_headings()[line.rule]
         if line.prose and line.kept:
             seen += line.words
     return None
 
 
-def thread_start(lines: list[Line]) -> int | None:
-    """Index of the first comment byline after ``THREAD_MIN_ARTICLE_WORDS`` of prose, when it
-    and the bylines below it make a thread (``THREAD_MIN_BYLINES`` lines, ``THREAD_MIN_NAMES``
-    names). The body share does not apply: a long thread outweighs its article."""
+def thread_start(lines: list[Line]) -> tuple[int, str] | None:
+    """(index, ``COMMENTS_SECTION``) of the first comment byline after ``THREAD_MIN_ARTICLE_WORDS``
+    of prose, when it and the bylines below it make a thread (``THREAD_MIN_BYLINES`` lines,
+    ``THREAD_MIN_NAMES`` names). The body share does not apply: a long thread outweighs its article."""
     seen, first, names = 0, None, []
     for i, line in enumerate(lines):
         byline = comment_byline().match(line.text) if seen >= THREAD_MIN_ARTICLE_WORDS and line.text else None
@@ -298,7 +309,7 @@ def thread_start(lines: list[Line]) -> int | None:
             seen += line.words
     if first is None or len(names) < THREAD_MIN_BYLINES or len(set(names)) < THREAD_MIN_NAMES:
         return None
-    return first
+    return first, COMMENTS_SECTION
 
 
 def body_bounds(lines: list[Line]) -> tuple[int, int] | None:
@@ -369,7 +380,7 @@ def mark_markup_only(lines: list[Line]) -> None:
 
 
 STEPS: list[Callable[[list[Line]], None]] = [mark_markup_only, apply_pattern_rules, mark_form_fields,
-                                              mark_menu_bullets, mark_related_blocks, mark_comment_sections]
+                                              mark_menu_bullets, mark_related_blocks, mark_article_end]
 
 
 TINY_LINE_WORDS = 2  # "Contact", "Posts": menu words more often than body

@@ -60,6 +60,7 @@ def rule_of(text: str, line: str) -> str:
         ("Table of Contents", "contents-heading"),
         ("You might also like", "related-heading"),
         ("10 comments:", "comments-heading"),
+        ("About the Author", "author-bio-heading"),
         ("[divider.gif]", "image-placeholder"),
         ("IFRAME: https://www.youtube.com/embed/K1xYlsfSoqY?feature=oembed", "embedded-frame"),
         ("[svg%3E] [usp-fav-dark.png]", "image-placeholder"),
@@ -96,6 +97,20 @@ def test_readers_comments_after_the_body_go() -> None:
     result = clean_text("\n\n".join([*BODY, "2 Comments", COMMENT, "Reply", COMMENT.replace("twice", "once")]))
     assert result.text.split("\n\n") == BODY
     assert [ln.rule for ln in result.removed if ln.words > 10] == ["comments-section", "comments-section"]
+
+
+BIO = "Jane Doe covers city hall for the Gazette and has written about local budgets since 2015."
+
+
+def test_the_authors_box_after_the_body_ends_the_article() -> None:
+    result = clean_text("\n\n".join([*BODY, "About the Author", "Jane Doe", BIO]))
+    assert result.text.split("\n\n") == BODY
+    assert [ln.rule for ln in result.removed] == ["author-bio-heading", "author-bio-section", "author-bio-section"]
+
+
+def test_the_authors_box_above_the_body_cuts_nothing() -> None:
+    result = clean_text("\n\n".join(["About the Author", BIO, *BODY]))
+    assert all(paragraph in result.text for paragraph in BODY)
 
 
 def test_a_label_with_a_colon_is_no_comments_heading() -> None:
