@@ -256,11 +256,18 @@ THREAD_MIN_BYLINES = 3
 THREAD_MIN_NAMES = 2
 THREAD_MIN_ARTICLE_WORDS = 100
 COMMENTS_SECTION = "comments-section"
+BYLINE_MAX_WORDS = 20  # a name of five words, the verb and a date with its time: longer lines are not tried
 
 
 @cache
 def comment_byline() -> re.Pattern[str]:
     return re.compile(boilerplate_data()["comments"]["byline"], re.I)
+
+
+@cache
+def byline_verbs() -> re.Pattern[str]:
+    """Any of ``[comments] keywords``: one C scan of a line's key instead of one per verb."""
+    return re.compile("|".join(map(re.escape, boilerplate_data()["comments"]["keywords"])))
 
 
 @cache
@@ -298,10 +305,13 @@ def heading_after_body(lines: list[Line]) -> tuple[int, str] | None:
 def thread_start(lines: list[Line]) -> tuple[int, str] | None:
     """(index, ``COMMENTS_SECTION``) of the first comment byline after ``THREAD_MIN_ARTICLE_WORDS``
     of prose, when it and the bylines below it make a thread (``THREAD_MIN_BYLINES`` lines,
-    ``THREAD_MIN_NAMES`` names). The body share does not apply: a long thread outweighs its article."""
+    ``THREAD_MIN_NAMES`` names). The body share does not apply: a long thread outweighs its article.
+    The byline expression is only tried on short lines whose key holds one of its verbs."""
     seen, first, names = 0, None, []
+    verb, byline_of = byline_verbs().search, comment_byline().match
     for i, line in enumerate(lines):
-        byline = comment_byline().match(line.text) if seen >= THREAD_MIN_ARTICLE_WORDS and line.text else None
+        byline = (byline_of(line.text) if seen >= THREAD_MIN_ARTICLE_WORDS and line.words <= BYLINE_MAX_WORDS
+                  and verb(line.key) else None)
         if byline:
             first = i if first is None else first
             names.append(byline["name"].lower())
