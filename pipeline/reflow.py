@@ -8,7 +8,13 @@ reflowing, 6% with it (``python -m pipeline.bench cleaning --wrapped``, row ``no
 
 A page counts as wrapped when many of its lines end just short of one right margin and
 no line runs past it where it could have been broken (list items aside, where a renderer
-leaves them whole, as html2text does). Inside such a page a line is
+leaves them whole, as html2text does), or, failing that, when many line breaks inside
+paragraphs are the ones a greedy wrapper at one margin would have made, twice as many at
+least as the lines running past it (code printed whole, however long). The margin is then
+moved in by up to three columns where that explains more of those breaks: a few lines printed
+whole just past the paragraphs' margin weigh less than every break the wrapper made. Lines
+lynx cut at the screen's width (code, carried on at column 0) say nothing of the margin.
+Inside such a page a line is
 joined to the next only where a greedy wrapper must have broken it: the next line's
 first word would not have fitted on it, both lines share the paragraph's indentation
 (or are centred on one column, as wrapped headings are), and the next line does not open
@@ -42,6 +48,9 @@ MIN_FULL_LINES = 3
 MIN_FULL_SHARE = 0.15  # of the lines longer than half the margin: in wrapped text, most of them are full
 MAX_OVERHANG = 6  # columns an indentation's own margin may lie past the page's
 MAX_BREAKABLE_SHARE = 0.1  # lines past the margin that a wrapper would have broken, per full line
+MIN_EXPLAINED = 20  # breaks inside paragraphs a margin must explain to stand when the full lines reject it
+EXPLAINED_PER_BREAKABLE = 2  # ... and how many of them per line past it that a wrapper would have broken
+NARROWER_BY = 3  # columns the margin that explains most breaks may lie inside the one lines end at
 
 PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*")  # indentation and e-mail/Markdown quote marks
 ITEM_START = re.compile(r"(?:[•·▪◦‣∙□■○●▫▸►*+–-]|\d{1,3}[.)])\s+|#{1,6}\s")
@@ -118,16 +127,49 @@ def wrap_width(lines: list[str]) -> int | None:
     # Only lines longer than half the narrowest margin can be full or breakable: most menu
     # lines are shorter, and skipping them keeps this cheap on the unwrapped dumps it rejects.
     # Lines set that far in are a layout table's right-hand column, laid out to its own width.
-    texts = [t for i, t in enumerate(map(str.rstrip, lines))
-             if len(t) > MIN_WIDTH // 2 and not laid_out_whole(t, lines, i) and indent_of(t) < MIN_WIDTH]
-    width = margin_of(texts)
+    measured = {i: t for i, t in enumerate(map(str.rstrip, lines))
+                if len(t) > MIN_WIDTH // 2 and not laid_out_whole(t, lines, i) and indent_of(t) < MIN_WIDTH}
+    texts = list(measured.values())
+    explained = explained_breaks(lines, measured)
+    width = margin_of(texts, explained)
     if width is not None and any(len(t) > width and 0 < first_break(t) <= width for t in texts if is_item(t)):
-        width = margin_of([t for t in texts if not is_item(t)])
-    return width
+        width = margin_of([t for t in texts if not is_item(t)], explained)
+    return width if width is None else margin_explaining_most(explained, width)
 
 
-def margin_of(texts: list[str]) -> int | None:
-    """``wrap_width``'s margin read off these lines (list items in, or left out), or None."""
+def explained_breaks(lines: list[str], measured: dict[int, str]) -> list[int]:
+    """``result[m]``: how many line breaks inside paragraphs a greedy wrapper at margin m would
+    have made: after a line of ``measured`` (number: text, those ``wrap_width`` reads), where
+    the next line has its indentation and opens no list item or table row, the line fits
+    within m and the next line's first word would not have fitted after it."""
+    starts = [0] * (MAX_WIDTH + 2)
+    for i, text in measured.items():
+        below = lines[i + 1] if len(text) <= MAX_WIDTH and i + 1 < len(lines) else ""
+        if not below.strip() or indent_of(text) != indent_of(below) or is_item(below) or is_table_row(below):
+            continue
+        word = below.split(None, 1)
+        low, high = len(text), min(len(text) + len(word[0]), MAX_WIDTH)  # the margins m, low <= m <= high
+        starts[low] += 1
+        starts[high + 1] -= 1
+    return list(accumulate(starts))
+
+
+def margin_explaining_most(explained: list[int], width: int) -> int:
+    """The margin, up to ``NARROWER_BY`` columns narrower than ``width``, that explains the most
+    line breaks inside paragraphs (``explained_breaks``; ties: the wider). Where the lines
+    ending near the margin were read, a few lines printed whole (code, an address) that end a
+    column or three past the paragraphs' margin can outweigh the paragraphs' lines; every
+    break a wrapper made says where the margin is, and a margin too wide leaves those
+    paragraphs' breaks unjoined."""
+    return max(range(width - NARROWER_BY, width + 1), key=lambda m: (explained[m], m))
+
+
+def margin_of(texts: list[str], explained: list[int]) -> int | None:
+    """``wrap_width``'s margin read off these lines (list items in, or left out), or None.
+    Failing that, the margin that explains most breaks inside paragraphs (``explained_breaks``),
+    where they are many and outnumber the lines a wrapper there would have broken at least
+    ``EXPLAINED_PER_BREAKABLE`` to one: a page with much code (printed whole, however long) or
+    many long unbreakable links is still wrapped where its paragraphs were."""
     ends_at = Counter(map(len, texts))
     ends_up_to = list(accumulate(ends_at[n] for n in range(MAX_WIDTH + 1)))
     unbroken = breakable_at(texts)
@@ -139,14 +181,27 @@ def margin_of(texts: list[str]) -> int | None:
     half_full = len(texts) - ends_up_to[width // 2]  # lines longer than half the margin
     if (full(width) < max(MIN_FULL_LINES, MIN_FULL_SHARE * half_full)
             or unbroken[width] > MAX_BREAKABLE_SHARE * full(width)):
-        return None
+        width = max(range(MIN_WIDTH, MAX_WIDTH + 1), key=lambda w: (explained[w], -w))  # ties: the narrower
+        if explained[width] < max(MIN_EXPLAINED, EXPLAINED_PER_BREAKABLE * unbroken[width]):
+            return None
     return width
 
 
 def laid_out_whole(text: str, lines: list[str], i: int) -> bool:
-    """Table rows, code (a tab: html2text never wraps a code block) and headings standing
-    alone are printed whole by wrapping renderers, so they say nothing of the margin."""
-    return is_table_row(text) or "\t" in text or standalone_heading(lines, i)
+    """Table rows, code (a tab: html2text never wraps a code block), headings standing
+    alone and lines cut at the screen's width are printed whole by wrapping renderers (or cut
+    regardless of words), so they say nothing of the margin."""
+    return is_table_row(text) or "\t" in text or standalone_heading(lines, i) or cut_at_screen(lines, i)
+
+
+def cut_at_screen(lines: list[str], i: int) -> bool:
+    """An indented line no longer than a screen, carried on at column 0: lynx cuts a
+    preformatted line (code) at the screen's width, mid-word, and prints the rest at the left
+    edge, where no wrapper would set the continuation of an indented paragraph (it keeps the
+    paragraph's indentation). Such cut lines, as long as the screen, outnumber the
+    paragraphs' full lines on a page of code, and the margin was read off them."""
+    below = lines[i + 1] if i + 1 < len(lines) else ""
+    return below[:1].strip() != "" and lines[i][:1].isspace() and len(lines[i].rstrip()) <= MAX_WIDTH
 
 
 def standalone_heading(lines: list[str], i: int) -> bool:

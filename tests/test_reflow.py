@@ -271,3 +271,51 @@ def test_a_label_and_its_value_set_apart_by_the_wrapper_are_rejoined() -> None:
     link = "[Spanish](https://coerll.utexas.edu/coerll/materials/language/spanish/)"
     page = wrapped(f"{PARAGRAPH}\n\n{PARAGRAPH}\n\n{PARAGRAPH}", 78) + f"\n\nLanguage:\n{link}\n"
     assert f"\nLanguage: {link}\n" in reflow(page).text
+
+
+def test_code_lines_cut_at_the_screen_do_not_widen_the_margin() -> None:
+    # lynx wraps indented paragraphs at 74 but cuts a long <pre> line at the screen's 80 columns,
+    # mid-word, and carries the rest on at column 0; the cut lines outnumber the paragraphs' full ones
+    code = "        // the formatted token is optional and allows the token to be given its own formatting"
+    cut = "\n".join([code[:80], code[80:]] * 12)
+    paragraphs = [wrapped(PARAGRAPH, 74, initial_indent="   ", subsequent_indent="   ")] * 3
+    result = reflow("\n\n".join([*paragraphs, cut]))
+    assert result.width is not None and result.width <= 74
+    assert result.text.split("\n\n")[:3] == ["   " + PARAGRAPH] * 3
+
+
+def test_the_margin_that_explains_the_breaks_is_read_under_lines_just_past_it() -> None:
+    # links wraps at 77; a few lines printed whole end at 78, and the lines ending at 77 are too
+    # few to outweigh them: every break in the paragraphs says that the margin is 77, not 78
+    text = ("An annual review of the whole system was carried out in May, June and July, and the results "
+            "were presented to the board at its first meeting in the summer term.")
+    lines = wrapped(text, 77, initial_indent="   ", subsequent_indent="   ").split("\n")
+    assert len(lines[0]) + 1 + len(lines[1].split()[0]) == 78  # "July," would have fitted at 78
+    whole = "   loader.keep(component); // keeps the aspect ratio of each one in its place;"
+    assert len(whole) == 78
+    page = "\n\n".join([wrapped(PARAGRAPH, 77, initial_indent="   ", subsequent_indent="   ")] * 4
+                       + [whole] * 2 + ["\n".join(lines)] * 4)
+    result = reflow(page)
+    assert result.width == 77
+    assert result.text.split("\n\n")[-1] == "   " + text
+
+
+def test_a_page_with_much_code_past_the_margin_is_still_wrapped() -> None:
+    # w3m prints code as given, however long: more lines run past the margin than a wrapped page
+    # may have, but the paragraphs' many breaks are all explained by one margin
+    parts = ["prefix", "firstName", "middleName", "lastName", "suffix", "honorific", "nickname", "maidenName"]
+    code = "\n".join(f"        name = name.listAppend( user.{part}, \", \" ); // {'the ' * n}delimiter put before "
+                     f"the {part};" for n, part in enumerate(parts))
+    assert all(79 < len(ln) <= 130 for ln in code.split("\n"))
+    page = "\n\n".join([wrapped(PARAGRAPH, 79)] * 12 + [code])
+    result = reflow(page)
+    assert result.width == 79
+    assert result.text.split("\n\n")[:12] == [PARAGRAPH] * 12
+    assert result.text.endswith(code)
+
+
+def test_a_page_of_long_lines_is_not_wrapped_for_a_few_explained_breaks() -> None:
+    # an unwrapped page with a short address block: its breaks are no evidence against the long lines
+    address = "\n".join(["The Council Offices, Market Street, Springfield, and the branch at the harbour,"] * 4)
+    page = "\n\n".join([PARAGRAPH] * 10 + [address])
+    assert reflow(page).width is None
