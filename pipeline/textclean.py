@@ -248,6 +248,32 @@ def mark_related_blocks(lines: list[Line]) -> None:
                 line.rule = "related-list"
 
 
+TOC_ENTRY_MAX_WORDS = 15  # an entry repeats a section heading; longer lines are paragraphs
+
+
+def mark_table_of_contents(lines: list[Line]) -> None:
+    """Under a table of contents' heading, the lines (blank lines between) that each recur
+    further down the page: the entries repeat the article's section headings, which stay
+    where they head their sections. The first line that does not recur ends the list."""
+    for i, line in enumerate(lines):
+        if line.rule == "contents-heading":
+            for entry in toc_entries(lines, i):
+                entry.rule = entry.rule or "table-of-contents"
+
+
+def toc_entries(lines: list[Line], heading: int) -> list[Line]:
+    """The lines of the list under ``lines[heading]`` whose key recurs below the list."""
+    entries: list[Line] = []
+    for j in range(heading + 1, len(lines)):
+        line = lines[j]
+        if not line.text:
+            continue
+        if line.words > TOC_ENTRY_MAX_WORDS or not any(ln.key == line.key for ln in lines[j + 1 :] if ln.text):
+            break
+        entries.append(line)
+    return [entry for entry in entries if entry.kept]
+
+
 ARTICLE_END_SHARE = 0.5  # an end heading before this share of the body's words is a counter or link
 # A thread with no heading starts at a run of comment bylines (``[comments] byline``): at least
 # this many, by at least two names, after at least this much article prose. One byline may
@@ -390,7 +416,8 @@ def mark_markup_only(lines: list[Line]) -> None:
 
 
 STEPS: list[Callable[[list[Line]], None]] = [mark_markup_only, apply_pattern_rules, mark_form_fields,
-                                              mark_menu_bullets, mark_related_blocks, mark_article_end]
+                                              mark_menu_bullets, mark_related_blocks, mark_table_of_contents,
+                                              mark_article_end]
 
 
 TINY_LINE_WORDS = 2  # "Contact", "Posts": menu words more often than body

@@ -120,6 +120,22 @@ def test_the_authors_box_above_the_body_cuts_nothing() -> None:
     assert all(paragraph in result.text for paragraph in BODY)
 
 
+def test_a_table_of_contents_goes_and_the_headings_it_lists_stay() -> None:
+    sections = ["The budget", BODY[0], "The bridge", BODY[1], "The vote", BODY[2]]
+    intro = ARTICLE[3]
+    page = "\n\n".join([intro, "Table of Contents", "The budget", "The bridge", "The vote", *sections])
+    result = clean_text(page)
+    assert [(ln.text, ln.rule) for ln in result.removed] == [
+        ("Table of Contents", "contents-heading"), *((s, "table-of-contents") for s in sections[::2])]
+    assert result.text.split("\n\n") == [intro, *sections]
+
+
+def test_a_table_of_contents_ends_at_its_first_line_found_nowhere_below() -> None:
+    """"The budget" under the subhead is the article's, not the list's: it heads nothing below."""
+    page = "\n\n".join([ARTICLE[3], "Table of Contents", "The bridge", "The budget", ARTICLE[4], "The bridge", BODY[0]])
+    assert "The budget" in clean_text(page).text.split("\n\n")
+
+
 def test_a_label_with_a_colon_is_no_comments_heading() -> None:
     """Only a count turns "comments:" into a heading: "Response:" labels a reply the article quotes."""
     page = "\n\n".join([*BODY, "Response:", COMMENT])
