@@ -263,12 +263,13 @@ def mark_table_of_contents(lines: list[Line]) -> None:
 
 def toc_entries(lines: list[Line], heading: int) -> list[Line]:
     """The lines of the list under ``lines[heading]`` whose key recurs below the list."""
+    last_at = {ln.key: j for j, ln in enumerate(lines) if ln.text}
     entries: list[Line] = []
     for j in range(heading + 1, len(lines)):
         line = lines[j]
         if not line.text:
             continue
-        if line.words > TOC_ENTRY_MAX_WORDS or not any(ln.key == line.key for ln in lines[j + 1 :] if ln.text):
+        if line.words > TOC_ENTRY_MAX_WORDS or last_at[line.key] == j:
             break
         entries.append(line)
     return [entry for entry in entries if entry.kept]
