@@ -68,6 +68,8 @@ def rule_of(text: str, line: str) -> str:
         ("Loading...", "script-state"),
         ("[email protected]", "script-state"),
         ("Submit", "button-label"),
+        ("This field is for validation purposes and should be left unchanged.", "form-notice"),
+        ("Δ", "form-notice"),
         ("[divider.gif]", "image-placeholder"),
         ("IFRAME: https://www.youtube.com/embed/K1xYlsfSoqY?feature=oembed", "embedded-frame"),
         ("[svg%3E] [usp-fav-dark.png]", "image-placeholder"),
