@@ -258,11 +258,11 @@ def mark_table_of_contents(lines: list[Line]) -> None:
     for i, line in enumerate(lines):
         if line.rule == "contents-heading":
             for entry in toc_entries(lines, i):
-                entry.rule = entry.rule or "table-of-contents"
+                entry.rule = "table-of-contents"
 
 
 def toc_entries(lines: list[Line], heading: int) -> list[Line]:
-    """The lines of the list under ``lines[heading]`` whose key recurs below the list."""
+    """The kept lines of the list under ``lines[heading]``: each one's key recurs below it."""
     last_at = {ln.key: j for j, ln in enumerate(lines) if ln.text}
     entries: list[Line] = []
     for j in range(heading + 1, len(lines)):
