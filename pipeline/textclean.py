@@ -441,16 +441,27 @@ def apply_line_model(lines: list[Line], model: linemodel.LineModel) -> None:
     apply_scores(lines, linemodel.body_scores(lines, rule_families(), model), model)
 
 
+# A kept line the model would remove chiefly for its bars ("Home | News | Sport" is a menu)
+# stays when it is a row of a table (``table_rows``): the bars are its cells, as
+# ``mark_short_runs`` reads them. On dev, 23 body rows to 1 boilerplate line across renderers.
+PIPE_FEATURE = "has_pipe"
+
+
 def apply_scores(lines: list[Line], scored: list[tuple[Line, float, str]], model: linemodel.LineModel) -> None:
     """``apply_line_model``'s decisions from scores already worked out (training replays them
     at several thresholds)."""
     scores: dict[int, float] = {}
+    rows: set[int] | None = None  # the page's table rows, worked out when first needed
     for line, p_body, against in scored:
         scores[line.no] = p_body
         keep = model_keeps(line, p_body, model)
         if keep is True:
             line.rule = ""
         elif keep is False and not line.rule:
+            if against == PIPE_FEATURE:
+                rows = table_rows(lines) if rows is None else rows
+                if line.no in rows:
+                    continue
             line.rule = f"{MODEL_RULE}:{against}"
     keep_enclosed_lists(lines, scores, model.threshold)
 

@@ -304,6 +304,16 @@ def test_model_removal_is_named_after_its_strongest_feature(monkeypatch: pytest.
     assert sum(ln.rule.startswith("line-model") for ln in lines) == 1
 
 
+def test_model_keeps_table_rows_it_would_remove_for_their_bars(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("Rank | School | Score | Salary\n1 | Haas School of Business | 700 | 336\n"
+            "2 | Booth School of Business | 691 | 307\n\nHome | News | Sport")
+    lines = split_lines(text)
+    monkeypatch.setattr(linemodel, "body_scores", lambda lines_, f, m: [
+        (ln, 0.1, "has_pipe") for ln in lines_ if not ln.blank])
+    textclean.apply_line_model(lines, fake_model())
+    assert [ln.rule for ln in lines if not ln.blank] == ["", "", "", "line-model:has_pipe"]
+
+
 def test_structural_removal_stays_when_the_model_is_unsure(monkeypatch: pytest.MonkeyPatch) -> None:
     lines = textclean.apply_rules(page_with("* Home\n* World\n* Sport", where="before")).lines
     menu = [ln for ln in lines if ln.rule == "menu-bullet"]
