@@ -249,27 +249,31 @@ def mark_related_blocks(lines: list[Line]) -> None:
 
 
 TOC_ENTRY_MAX_WORDS = 15  # an entry repeats a section heading; longer lines are paragraphs
+TOC_MAX_ENTRIES = 100  # a list read past this is no table of contents (and the scan stays linear)
 
 
 def mark_table_of_contents(lines: list[Line]) -> None:
     """Under a table of contents' heading, the lines (blank lines between) that each recur
     further down the page: the entries repeat the article's section headings, which stay
     where they head their sections. The first line that does not recur ends the list."""
-    for i, line in enumerate(lines):
-        if line.rule == "contents-heading":
-            for entry in toc_entries(lines, i):
-                entry.rule = "table-of-contents"
-
-
-def toc_entries(lines: list[Line], heading: int) -> list[Line]:
-    """The kept lines of the list under ``lines[heading]``: each one's key recurs below it."""
+    headings = [i for i, line in enumerate(lines) if line.rule == "contents-heading"]
+    if not headings:
+        return
     last_at = {ln.key: j for j, ln in enumerate(lines) if ln.text}
+    for i in headings:
+        for entry in toc_entries(lines, i, last_at):
+            entry.rule = "table-of-contents"
+
+
+def toc_entries(lines: list[Line], heading: int, last_at: dict[str, int]) -> list[Line]:
+    """The kept lines of the list under ``lines[heading]``: each one's key recurs below it
+    (``last_at``: the index where each key last occurs on the page)."""
     entries: list[Line] = []
     for j in range(heading + 1, len(lines)):
         line = lines[j]
         if not line.text:
             continue
-        if line.words > TOC_ENTRY_MAX_WORDS or last_at[line.key] == j:
+        if line.words > TOC_ENTRY_MAX_WORDS or last_at[line.key] == j or len(entries) == TOC_MAX_ENTRIES:
             break
         entries.append(line)
     return [entry for entry in entries if entry.kept]
