@@ -236,8 +236,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--renderer", action="append", choices=render.ALL_NAMES,
                    help="renderer to measure (repeatable; default: every available one, unwrapped)")
     p.add_argument("--wrapped", action="store_true",
-                   help="also measure the renderers' default, hard-wrapped layouts (lynx-80, w3m-80, html2text-78, "
-                        "links-80, pandoc-72)")
+                   help="also measure the renderers' default, hard-wrapped layouts (html2text-78, and where "
+                        "installed lynx-80, w3m-80, links-80, pandoc-72, elinks-80) and lxml-text")
     p.add_argument("--system", action="append", choices=[*SYSTEMS, NO_REFLOW, CLEAN_STAGE],
                    help=f"systems to score (default: all but {NO_REFLOW} and {CLEAN_STAGE}, the clean stage "
                         "timed without the repair stage's relayout)")
