@@ -50,14 +50,14 @@ def title_like(line: Line) -> bool:
 
 def find_title(lines: list[Line], first_body: int) -> Line | None:
     """The head line nearest the body that is followed by a byline or dateline, else the first."""
-    head = [ln for ln in lines[:first_body] if title_like(ln)]
+    above_body = [ln for ln in lines[:first_body] if ln.kept and not ln.blank]  # every head line is one of them
     said: dict[int, bool] = {}  # memo: a line stands in the windows of several head lines
-    for line in reversed(head):
-        after = [ln for ln in lines[line.no : first_body] if ln.kept and not ln.blank][:METADATA_WINDOW]
-        if any(names_or_dates(ln, said) for ln in after):
-            return line
+    for k in range(len(above_body) - 1, -1, -1):
+        after = above_body[k + 1 : k + 1 + METADATA_WINDOW]
+        if title_like(above_body[k]) and any(names_or_dates(ln, said) for ln in after):
+            return above_body[k]
     first = next((ln for ln in lines if not ln.blank), None)
-    return first if first in head else None
+    return first if first is not None and first.no <= first_body and title_like(first) else None
 
 
 def names_or_dates(line: Line, said: dict[int, bool]) -> bool:

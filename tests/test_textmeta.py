@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 from pipeline import textmeta
 from pipeline.lines import make_line
+from pipeline.textclean import clean_text
 from tests.conftest import seed_text
 
 MENU = "\n".join(["Home", "World", "Business", "Sport", "Sign up for our newsletter"])
@@ -377,3 +380,12 @@ def test_an_image_caption_under_the_standfirst_does_not_close_the_head() -> None
                                    "24 July 2024"))
     assert head.date is not None and head.date.iso == "2024-07-24"
     assert not head.loose_date
+
+
+def test_a_head_of_ten_thousand_lines_is_read_in_linear_time() -> None:
+    """Each head line looks at the next three lines, not at every line down to the body: read
+    that way, 10,000 lines above the body took 12 s (0.9 s now)."""
+    head = "\n".join(f"Section heading number {i} of the menu" for i in range(10_000))
+    started = time.process_time()
+    clean_text(head + "\n\nAn opening paragraph long enough to count as prose for the cleaner, with words.\n")
+    assert time.process_time() - started < 8
