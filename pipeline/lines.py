@@ -142,9 +142,14 @@ def second_copy_at(text: str) -> int:
     """Where the second copy starts when the line is one phrase written twice, else 0.
     Renderers print an image's alt text beside its caption, and a card's link title
     beside its heading: "Hikers on the glacier. Hikers on the glacier." """
-    head = text[:REPEAT_MIN_CHARS]
-    at = text.find(head, REPEAT_MIN_CHARS) if len(text) >= 2 * REPEAT_MIN_CHARS else -1
-    while at > 0:
+    if len(text) < 2 * REPEAT_MIN_CHARS:
+        return 0
+    # The second copy is as long as the first, so it starts past the middle, with nothing but
+    # spacing between the middle and it: only that stretch is searched (a line repeating one
+    # word thousands of times would otherwise compare the line at each of them).
+    head, end = text[:REPEAT_MIN_CHARS], len(text)
+    at = text.find(head, (end + 1) // 2)
+    while at > 0 and not text[end - at : at].strip():
         first = text[:at].rstrip()
         if first == text[at:] and len(first.split()) >= REPEAT_MIN_WORDS:
             return at

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+import time
 
 import pytest
 
@@ -17,6 +18,7 @@ from pipeline.lines import (
     holds_date,
     make_line,
     normalise,
+    second_copy_at,
     split_lines,
     stopwords,
 )
@@ -166,3 +168,13 @@ def test_the_odd_lowercase_letters_are_the_only_ones_that_change_words() -> None
     assert odd == {0x130}  # the final-sigma rule, the other exception, depends on context, not on one letter
     for text in ("ΟΔΟΣ:Α ΤΕΛΟΣ", "İstanbul’s MAYOR", "Plain words, here."):
         assert make_line(1, text).key == normalise(text)
+
+
+def test_a_line_of_one_word_repeated_is_searched_for_a_second_copy_in_linear_time() -> None:
+    """Only the stretch past the middle is searched: comparing the line at each of its 300,000
+    repeats took seconds (a page of hard-wrapped "word word …" reflowed into one line)."""
+    line = "word " * 300_000 + "end"
+    started = time.process_time()
+    assert second_copy_at(line) == 0
+    assert time.process_time() - started < 1
+    assert second_copy_at("phrase " * 5 + "phrase") == 21  # six of one word: two copies of three
