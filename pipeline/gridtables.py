@@ -96,7 +96,7 @@ def table_rows(table: list[str]) -> list[tuple[list[int], list[str]]]:
 
 
 def joints(border: str) -> set[int]:
-    return {k for k, ch in enumerate(border) if ch in CORNERS or ch in BARS}
+    return {k for k, ch in enumerate(border) if ch in EDGES}
 
 
 def row_text(joints: list[int], rows: list[str], rejoin: Rejoin, depth: int = 0) -> list[str]:
