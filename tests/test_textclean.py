@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline import linemodel, textclean
-from pipeline.lines import split_lines
+from pipeline.lines import folded_for_keywords, split_lines
 from pipeline.textclean import clean_text
 from tests.conftest import seed_text
 
@@ -436,6 +436,15 @@ def test_pattern_rules_answer_as_their_expressions(prose: bool) -> None:
                       if (r.applies_to_prose or not prose) and r.regex.search(line)), "")
         assert textclean.matching_rule(line, prose) == plain, line
     assert any(textclean.matching_rule(line, prose) for line in KEYWORD_LINES)
+
+
+@pytest.mark.parametrize("prose", [False, True])
+def test_the_keyword_automaton_finds_what_substring_search_finds(prose: bool) -> None:
+    keywords = textclean.all_keywords(prose)
+    lines = KEYWORD_LINES + [ln for p in ("000", "001", "002", "003", "004") for ln in seed_text(p).splitlines()]
+    for line in map(folded_for_keywords, lines):
+        assert textclean.holds_keyword(line, prose) == any(k in line for k in keywords), line
+    assert not textclean.holds_keyword("the council met on tuesday", prose)
 
 
 def list_page(before: str) -> str:
