@@ -196,7 +196,7 @@ def visible_text(stripped: str) -> tuple[str, float, bool]:
     if "](" in text:
         text = "".join(MD_IMAGE.split(text)) if "![" in text else text
         parts = MD_LINK.split(text)  # text, link words, text, link words, …, text
-        link_chars = sum(len(a.strip()) for a in parts[1::2])
+        link_chars = sum(map(len, map(str.strip, parts[1::2])))
         text = "".join(parts)
     # Each expression only runs on lines holding the character it needs (most lines hold none).
     if "<" in text:

@@ -19,6 +19,7 @@ from pipeline.doc import Doc, Quarantined, Removal
 from pipeline.lines import Line
 from pipeline.stage import Stage
 from pipeline.textclean import CleanedText, SiteTemplates, clean_text
+from pipeline.textclean import kept as kept_lines
 
 
 def summary(method: str, text_in: str, text_out: str, rules: Counter[str], kept_lines: str = "") -> dict[str, Any]:
@@ -94,7 +95,7 @@ class Clean(Stage):
             Removal(doc.id, doc.source_path, self.name, ln.rule or f"to-metadata:{ln.role}", ln.no, ln.raw.strip())
             for ln in result.removed
         ]
-        kept = [ln for ln in result.lines if ln.kept and not ln.blank]
+        kept = kept_lines(result.lines)
         removals += [  # renderer markup (Markdown link targets, emphasis) leaves the kept line's text
             Removal(doc.id, doc.source_path, self.name, rule, ln.no, pieces)
             for ln in kept for rule, pieces in ln.markup
