@@ -165,10 +165,49 @@ def reads_as_prose(words: int, terminal: bool, title_case: float) -> bool:
 
 
 def title_case_share(words: list[str]) -> float:
-    initials = [w[0] for w in words if len(w) >= 4 and w[0].isalpha()]
-    if not initials:
-        return 0.0
-    return sum(map(str.isupper, initials)) / len(initials)
+    """Share of the words of 4+ characters opening with a letter that open upper-case."""
+    counted, capitals, _ = word_counts(words)
+    return capitals / counted if counted else 0.0
+
+
+# A word's tally packs three counts into one int, so a line's tallies add up in one C ``sum``:
+# whether the word counts for title case (4+ characters, opening with a letter), whether it
+# then opens upper-case, whether it is a function word. Each field holds up to 2**21 - 1 (a
+# line of more words is counted word by word), and all three together fit a machine word.
+FIELD_BITS = 21
+FIELD_MASK = (1 << FIELD_BITS) - 1
+COUNTED, CAPITAL, STOPWORD = 1, 1 << FIELD_BITS, 1 << 2 * FIELD_BITS
+TALLIES_MAX_WORDS = 200_000  # the memo is emptied when it reaches this: memory stays flat
+
+
+class WordTallies(dict[str, int]):
+    """Word -> tally, worked out on first sight (a corpus repeats its words: looking one up
+    costs a third of counting it again)."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= TALLIES_MAX_WORDS:
+            self.clear()
+        tally = tally_of(word)
+        self[word] = tally
+        return tally
+
+
+def tally_of(word: str) -> int:
+    counted = len(word) >= 4 and word[0].isalpha()
+    return counted * COUNTED + (counted and word[0].isupper()) * CAPITAL + (word.lower() in stopwords()) * STOPWORD
+
+
+WORD_TALLIES = WordTallies()
+
+
+def word_counts(words: list[str]) -> tuple[int, int, int]:
+    """(words counted for title case, those opening upper-case, function words)."""
+    if len(words) > FIELD_MASK:  # a field could overflow into the next
+        tallies = list(map(tally_of, words))
+        return (sum(t & FIELD_MASK for t in tallies), sum(t >> FIELD_BITS & FIELD_MASK for t in tallies),
+                sum(t >> 2 * FIELD_BITS for t in tallies))
+    total = sum(map(WORD_TALLIES.__getitem__, words))
+    return total & FIELD_MASK, total >> FIELD_BITS & FIELD_MASK, total >> 2 * FIELD_BITS
 
 
 def ends_sentence(text: str) -> bool:
@@ -273,7 +312,8 @@ def measure(raw: str) -> tuple:
         text = text[bullet_again.end() :].strip()
     words = WORD.findall(text)
     digits = digit_count(text)
-    terminal, title_case = ends_sentence(text), title_case_share(words)
+    counted, capitals, function_words = word_counts(words)
+    terminal, title_case = ends_sentence(text), capitals / counted if counted else 0.0
     return (
         text,
         len(raw) - len(raw.lstrip()),
@@ -281,7 +321,7 @@ def measure(raw: str) -> tuple:
         len(words),
         terminal,
         title_case,
-        sum(map(stopwords().__contains__, map(str.lower, words))) / len(words) if words else 0.0,
+        function_words / len(words) if words else 0.0,
         link_share,
         digits / len(text) if text else 0.0,
         heading,

@@ -40,7 +40,7 @@ import ahocorasick
 
 from pipeline import dates, gridtables, linemodel, textmeta
 from pipeline.firstchars import FirstCharIndex
-from pipeline.lines import Line, folded_for_keywords, measure, normalise, split_lines, strip_markup
+from pipeline.lines import WORD_TALLIES, Line, folded_for_keywords, measure, normalise, split_lines, strip_markup
 
 MODEL_RULE = "line-model"  # removed by the line classifier alone: "line-model:<strongest feature>"
 MARKUP_ONLY = "markup-only"  # a line of renderer markup alone ("[ ]", "(BUTTON)"): no words, read as blank
@@ -537,6 +537,7 @@ def clear_caches() -> None:
     measure.cache_clear()
     normalise.cache_clear()
     strip_markup.cache_clear()
+    WORD_TALLIES.clear()
 
 
 class SiteTemplates:

@@ -8,11 +8,14 @@ import time
 
 import pytest
 
+from pipeline import lines
 from pipeline.lines import (
     DATE,
+    FIELD_MASK,
     RE_I_ASCII_TWINS,
     TERMINAL,
     WORD,
+    WORD_TALLIES,
     digit_count,
     ends_sentence,
     holds_date,
@@ -21,7 +24,10 @@ from pipeline.lines import (
     second_copy_at,
     split_lines,
     stopwords,
+    title_case_share,
+    word_counts,
 )
+from tests.conftest import seed_text
 
 
 @pytest.mark.parametrize(
@@ -125,6 +131,40 @@ def test_stopwords_are_loaded_lowercase_without_comments() -> None:
     words = stopwords()
     assert {"the", "and", "der", "les"} <= words
     assert all(w == w.lower() and not w.startswith("#") for w in words)
+
+
+ODD_WORDS = ["The", "the", "İstanbul", "Éclair", "éclair", "4real", "_abc", "Ⅻth", "ǅemal", "of", "Of", "U.S.",
+             "don’t", "DER", "abc", "Abc", "Abcd", "ǲwon"]
+
+
+def counted_word_by_word(words: list[str]) -> tuple[int, int, int]:
+    initials = [w[0] for w in words if len(w) >= 4 and w[0].isalpha()]
+    return len(initials), sum(map(str.isupper, initials)), sum(w.lower() in stopwords() for w in words)
+
+
+def test_word_counts_count_each_word_as_it_reads() -> None:
+    seeds = [ln for p in ("000", "001", "002", "003", "004") for ln in seed_text(p).splitlines()]
+    texts = [" ".join(ODD_WORDS), *seeds]
+    for text in texts:
+        words = WORD.findall(text)
+        assert word_counts(words) == counted_word_by_word(words), text
+        initials = counted_word_by_word(words)
+        assert title_case_share(words) == (initials[1] / initials[0] if initials[0] else 0.0)
+
+
+def test_the_word_memo_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines, "TALLIES_MAX_WORDS", 3)
+    WORD_TALLIES.clear()
+    for word in ODD_WORDS:
+        word_counts([word])
+    assert 1 <= len(WORD_TALLIES) <= 3
+    assert word_counts(ODD_WORDS) == counted_word_by_word(ODD_WORDS)
+    WORD_TALLIES.clear()
+
+
+def test_a_line_of_more_words_than_a_field_holds_is_counted_word_by_word() -> None:
+    words = ["Word"] * (FIELD_MASK + 1) + ["the"]
+    assert word_counts(words) == (FIELD_MASK + 1, FIELD_MASK + 1, 1)
 
 
 @pytest.mark.parametrize("text", ["He left.", "He left.”", "(He left.)", "She asked?'", "“Go”", "Note:",
