@@ -349,12 +349,13 @@ def mark_article_end(lines: list[Line]) -> None:
 
 def heading_after_body(lines: list[Line]) -> tuple[int, str] | None:
     """(index, rule for what follows) of the first end heading with ``ARTICLE_END_SHARE`` of the body above it."""
-    body_words = sum(ln.words for ln in lines if ln.prose and ln.kept)
+    ends = end_headings()
+    body_words = sum(ln.words for ln in lines if ln.prose and not ln.rule and not ln.role)  # kept prose
     seen = 0
     for i, line in enumerate(lines):
-        if line.rule in end_headings() and seen >= ARTICLE_END_SHARE * body_words > 0:
-            return i, end_headings()[line.rule]
-        if line.prose and line.kept:
+        if line.rule in ends and seen >= ARTICLE_END_SHARE * body_words > 0:
+            return i, ends[line.rule]
+        if line.prose and not line.rule and not line.role:
             seen += line.words
     return None
 
