@@ -164,12 +164,6 @@ def reads_as_prose(words: int, terminal: bool, title_case: float) -> bool:
     return words >= PROSE_MIN_WORDS and terminal
 
 
-def title_case_share(words: list[str]) -> float:
-    """Share of the words of 4+ characters opening with a letter that open upper-case."""
-    counted, capitals, _ = word_counts(words)
-    return capitals / counted if counted else 0.0
-
-
 # A word's tally packs three counts into one int, so a line's tallies add up in one C ``sum``:
 # whether the word counts for title case (4+ characters, opening with a letter), whether it
 # then opens upper-case, whether it is a function word. Each field holds up to 2**21 - 1 (a
@@ -177,7 +171,7 @@ def title_case_share(words: list[str]) -> float:
 FIELD_BITS = 21
 FIELD_MASK = (1 << FIELD_BITS) - 1
 COUNTED, CAPITAL, STOPWORD = 1, 1 << FIELD_BITS, 1 << 2 * FIELD_BITS
-TALLIES_MAX_WORDS = 200_000  # the memo is emptied when it reaches this: memory stays flat
+TALLIES_MAX_WORDS = 100_000  # the memo is emptied when it reaches this (about 10 MB): memory stays flat
 
 
 class WordTallies(dict[str, int]):

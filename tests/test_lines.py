@@ -24,7 +24,6 @@ from pipeline.lines import (
     second_copy_at,
     split_lines,
     stopwords,
-    title_case_share,
     word_counts,
 )
 from tests.conftest import seed_text
@@ -148,8 +147,10 @@ def test_word_counts_count_each_word_as_it_reads() -> None:
     for text in texts:
         words = WORD.findall(text)
         assert word_counts(words) == counted_word_by_word(words), text
-        initials = counted_word_by_word(words)
-        assert title_case_share(words) == (initials[1] / initials[0] if initials[0] else 0.0)
+        line = make_line(1, text)  # and the shares measured from the words a reader saw
+        counted, capitals, function_words = counted_word_by_word(WORD.findall(line.text))
+        assert line.title_case == (capitals / counted if counted else 0.0), text
+        assert line.stop_share == (function_words / line.words if line.words else 0.0), text
 
 
 def test_the_word_memo_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
