@@ -12,27 +12,26 @@ answers as the whole expression would, only sooner.
 from __future__ import annotations
 
 import re
-import re._constants as sre  # the parse tree's opcodes (stdlib, as ``sre_constants`` before 3.11)
-import re._parser as sre_parse  # (as ``sre_parse`` before 3.11)
 from collections.abc import Iterable
+
+# The parser behind ``re`` (stdlib, private; ``sre_parse`` before 3.11). Its tree's opcodes are
+# read by name. A Python without it gets no index: every alternative is always tried.
+try:
+    import re._parser as sre_parse
+except ImportError:  # pragma: no cover - every Python the project supports has it
+    sre_parse = None
 
 ASCII = tuple(map(chr, range(128)))
 # Under re.I these non-ASCII letters match an ASCII one (ſ: s, K: k, İ and ı: i).
 ASCII_TWINS = {"s": "\u017f", "k": "\u212a", "i": "\u0130\u0131"}
 CATEGORIES = {
-    sre.CATEGORY_DIGIT: str.isdecimal,
-    sre.CATEGORY_SPACE: str.isspace,
-    sre.CATEGORY_WORD: lambda ch: ch.isalnum() or ch == "_",
-    sre.CATEGORY_LINEBREAK: lambda ch: ch == "\n",
+    "CATEGORY_DIGIT": str.isdecimal,
+    "CATEGORY_SPACE": str.isspace,
+    "CATEGORY_WORD": lambda ch: ch.isalnum() or ch == "_",
+    "CATEGORY_LINEBREAK": lambda ch: ch == "\n",
 }
-NEGATED_CATEGORIES = {
-    sre.CATEGORY_NOT_DIGIT: sre.CATEGORY_DIGIT,
-    sre.CATEGORY_NOT_SPACE: sre.CATEGORY_SPACE,
-    sre.CATEGORY_NOT_WORD: sre.CATEGORY_WORD,
-    sre.CATEGORY_NOT_LINEBREAK: sre.CATEGORY_LINEBREAK,
-}
-REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
-ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
 
 Opening = tuple[frozenset[str] | None, bool]  # (characters, or None for any; may match nothing)
 
@@ -40,6 +39,8 @@ Opening = tuple[frozenset[str] | None, bool]  # (characters, or None for any; ma
 def opening_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """A superset of the ASCII characters a match of ``pattern`` can start with; None when a
     match may start with anything this reading does not follow, or be empty."""
+    if sre_parse is None:
+        return None
     tree = sre_parse.parse(pattern, flags)
     chars, nullable = sequence(list(tree), bool(tree.state.flags & re.I))
     return None if chars is None or nullable else chars
@@ -66,21 +67,21 @@ def sequence(nodes: Iterable[tuple], ignore_case: bool) -> Opening:
 
 
 def opening(node: tuple, ignore_case: bool) -> Opening:
-    op, arg = node
+    op, arg = str(node[0]), node[1]
     if op in ZERO_WIDTH:  # skipping a lookahead only widens the set
         return frozenset(), True
-    if op in (sre.LITERAL, sre.IN):
-        items = [node] if op == sre.LITERAL else arg
+    if op in ("LITERAL", "IN"):
+        items = [node] if op == "LITERAL" else arg
         return frozenset(ch for ch in ASCII if in_class(ch, items, ignore_case)), False
-    if op == sre.BRANCH:
+    if op == "BRANCH":
         branches = [sequence(b, ignore_case) for b in arg[1]]
         if any(chars is None for chars, _ in branches):
             return None, True
         return frozenset().union(*(chars for chars, _ in branches)), any(n for _, n in branches)
-    if op == sre.SUBPATTERN:
+    if op == "SUBPATTERN":
         _, add, remove, body = arg
         return sequence(body, (ignore_case or bool(add & re.I)) and not remove & re.I)
-    if op == sre.ATOMIC_GROUP:
+    if op == "ATOMIC_GROUP":
         return sequence(arg, ignore_case)
     if op in REPEATS:
         low, high, body = arg
@@ -95,15 +96,16 @@ def in_class(ch: str, items: list[tuple], ignore_case: bool) -> bool:
 
 
 def item_holds(item: tuple, ch: str) -> bool:
-    op, arg = item
-    if op == sre.LITERAL:
+    op, arg = str(item[0]), item[1]
+    if op == "LITERAL":
         return ch == chr(arg)
-    if op == sre.RANGE:
+    if op == "RANGE":
         return arg[0] <= ord(ch) <= arg[1]
-    if op == sre.CATEGORY:
-        if arg in NEGATED_CATEGORIES:
-            return not CATEGORIES[NEGATED_CATEGORIES[arg]](ch)
-        return CATEGORIES.get(arg, lambda _: True)(ch)
+    if op == "CATEGORY":
+        name = str(arg)
+        if name.startswith("CATEGORY_NOT_"):
+            return not CATEGORIES.get(name.replace("_NOT", "", 1), lambda _: False)(ch)
+        return CATEGORIES.get(name, lambda _: True)(ch)
     return True  # NEGATE, or an item this reading does not know: may hold anything
 
 

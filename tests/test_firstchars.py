@@ -2,6 +2,7 @@ import re
 
 import pytest
 
+from pipeline import firstchars
 from pipeline.firstchars import ASCII, FirstCharIndex, opening_chars
 
 PATTERNS = [
@@ -59,3 +60,10 @@ def test_the_index_tries_only_what_can_open_with_the_character() -> None:
     assert index.by_char["T"].pattern == r"(?:^tags?:)"
     assert index.by_char["q"].pattern == "(?!)"
     assert index.by_char["-"].pattern == r"(?:^\W+$)"
+
+
+def test_without_the_parser_every_alternative_is_tried(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(firstchars, "sre_parse", None)
+    index = FirstCharIndex([r"^share", r"^tags?:"], re.I)
+    assert opening_chars(r"^share") is None and index.by_char["q"].pattern == index.everything.pattern
+    assert index.match("Tags: x") and index.match("share") and not index.match("quiet")
