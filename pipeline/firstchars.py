@@ -18,7 +18,7 @@ from collections.abc import Iterable
 # read by name. A Python without it gets no index: every alternative is always tried.
 try:
     import re._parser as sre_parse
-except ImportError:  # pragma: no cover - every Python the project supports has it
+except ImportError:  # every Python the project supports has it; the fallback is tested by unsetting it
     sre_parse = None
 
 ASCII = tuple(map(chr, range(128)))

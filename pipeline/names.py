@@ -34,11 +34,16 @@ def word_set(kind: str) -> frozenset[str]:
 
 
 @cache
+def prefixes_longest_first() -> list[str]:
+    """The byline prefixes, longest first: "written by" must be tried before "by"."""
+    return sorted(vocabulary()["prefixes"], key=len, reverse=True)
+
+
+@cache
 def prefix_pattern() -> re.Pattern[str]:
-    """The byline prefixes, longest first, as one expression over a lowered line: its match is
-    the first prefix, in that order, that opens the line (one attempt instead of one per prefix)."""
-    longest_first = sorted(vocabulary()["prefixes"], key=len, reverse=True)
-    return re.compile(rf"({'|'.join(map(re.escape, longest_first))})\b\s*:?\s*")
+    """The byline prefixes as one expression over a lowered line: its match is the first
+    prefix, longest first, that opens the line (one attempt instead of one per prefix)."""
+    return re.compile(rf"({'|'.join(map(re.escape, prefixes_longest_first()))})\b\s*:?\s*")
 
 
 def strip_prefix(text: str) -> str:
@@ -52,8 +57,7 @@ def strip_prefix(text: str) -> str:
 def byline_opening() -> re.Pattern[str]:
     """A line that opens with a byline prefix, capitalised, then a capitalised word ("By Sarah
     Schwartz", "Written by: Ann Lee"): mid-sentence, "by" is lower-case."""
-    longest_first = sorted(vocabulary()["prefixes"], key=len, reverse=True)
-    prefixes = "|".join(re.escape(p[:1].upper() + p[1:]) for p in longest_first)
+    prefixes = "|".join(re.escape(p[:1].upper() + p[1:]) for p in prefixes_longest_first())
     return re.compile(rf"(?:{prefixes})\b\s*:?\s+[A-ZÀ-ÖØ-Þ]")
 
 
