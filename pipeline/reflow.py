@@ -37,6 +37,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate
 
+from pipeline.coltables import unalign_column_tables
 from pipeline.gridtables import unbox_grid_tables
 from pipeline.lines import CLOSERS, ends_sentence
 from pipeline.names import byline_opening
@@ -71,18 +72,21 @@ class Reflowed:
     width: int | None  # the margin the page was wrapped at; None if it was not
     joined: int  # line breaks taken out at the page's margin
     tables: int = 0  # grid tables whose cells were taken out of their boxes
+    column_tables: int = 0  # borderless tables whose rows were each put on one line (``coltables``)
 
 
 def reflow(text: str) -> Reflowed:
     """``text`` with hard-wrapped paragraphs rejoined, one paragraph per line, and the cells
     of grid tables taken out of their boxes (``gridtables``), their paragraphs rejoined too."""
     lines = text.split("\n")
-    width, joined = wrap_width(lines), 0
+    width, joined, column_tables = wrap_width(lines), 0, 0
     if width is not None:
         out = rejoin(lines, width, indent_margins(lines, width))
         text, joined = "\n".join(out), len(lines) - len(out)
     text, tables = unbox_grid_tables(text, rejoin)
-    return Reflowed(text, width, joined, tables)
+    if width is not None:  # an unwrapped dump gives each row of a table one line already
+        text, column_tables = unalign_column_tables(text, join, width)
+    return Reflowed(text, width, joined, tables, column_tables)
 
 
 def rejoin(lines: list[str], width: int, margins: dict[int, int] | None = None) -> list[str]:

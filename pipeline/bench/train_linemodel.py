@@ -1,9 +1,10 @@
 """``python -m pipeline.bench.train_linemodel --pages PATH``: train ``data/linemodel.json``.
 
 Trains on the dev split only, on dumps from every renderer at once (a model tuned to one
-renderer's quirks fails on the others). A line's label is whether at least half of its
-4-token shingles (or, for a shorter line, its words in order) occur in the annotated
-body; each line weighs its share of the document's tokens, so every page counts the
+renderer's quirks fails on the others; ``--renderer`` chooses others, and under
+``--cross-validate`` ``--also-score`` scores a layout it never fits on). A line's label is
+whether at least half of its 4-token shingles (or, for a shorter line, its words in order)
+occur in the annotated body; each line weighs its share of the document's tokens, so every page counts the
 same, as in the metric. Two weighted scorers are fitted with numpy (one hidden ReLU layer
 by Adam, or with ``--units 0`` L2-regularised logistic regressions by Newton's method); the
 threshold is the one with the best mean dev F1 over renderers among those that keep, for
@@ -51,6 +52,7 @@ class Page:
     lines: list[Line]
     renderer: str = ""
     fold: int = 0  # cross-fitting fold: every renderer's dump of one page shares it
+    unseen: bool = False  # scored under cross-validation, never trained on (``--also-score``)
     rows: list[list[float]] = field(default_factory=list)
     labels: list[float] = field(default_factory=list)
     weights: list[float] = field(default_factory=list)
@@ -241,6 +243,11 @@ def register_args() -> argparse.Namespace:
                    help="write no model: print the threshold table of 4-fold cross-validation over dev pages")
     p.add_argument("--reinstate", type=float, default=0.3,
                    help="score at which a line removed by a structural rule is kept after all")
+    p.add_argument("--renderer", action="append", choices=render.ALL_NAMES,
+                   help="layout to train on (repeatable; default: every available unwrapped renderer)")
+    p.add_argument("--also-score", action="append", choices=render.ALL_NAMES, default=[],
+                   help="with --cross-validate: a layout scored in every fold but never trained on "
+                        "(repeatable), to see how the model does on a renderer it has not seen")
     p.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "data" / "linemodel.json")
     return p.parse_args()
 
@@ -274,7 +281,7 @@ def cross_validate(pages: list[Page], args: argparse.Namespace) -> dict[float, d
     fitted on the other folds, and the per-threshold table is pooled over the folds."""
     pooled: dict[float, dict[str, BodyScore]] = {t: {} for t in THRESHOLDS}
     for fold in range(FOLDS):
-        train_pages = [p for p in pages if p.fold != fold]
+        train_pages = [p for p in pages if p.fold != fold and not p.unseen]
         test_pages = [p for p in pages if p.fold == fold]
         model = fit_model(train_pages, args.units, args.cross_fit, args.members).model(args.reinstate)
         scored = [linemodel.body_scores(p.lines, textclean.rule_families(), model) for p in test_pages]
@@ -287,15 +294,32 @@ def cross_validate(pages: list[Page], args: argparse.Namespace) -> dict[float, d
     return pooled
 
 
+def layouts(args: argparse.Namespace) -> list[tuple[str, bool]]:
+    """(layout, scored but never trained on) pairs; a layout not installed here is an error."""
+    available = render.available_renderers(wrapped=True)
+    chosen = [(r, False) for r in args.renderer or render.available_renderers()]
+    chosen += [(r, True) for r in args.also_score if r not in dict(chosen)] if args.cross_validate else []
+    missing = [r for r, _ in chosen if r not in available]
+    if missing:
+        raise SystemExit(f"error: renderer not installed: {', '.join(missing)}")
+    return chosen
+
+
+def layout_pages(renderer: str, pages_in: list[dict], args: argparse.Namespace, unseen: bool) -> list[Page]:
+    dumps = render_dumps(renderer, pages_in, args.jobs, cache_path(args.cache, renderer, args.pages, "dev", None))
+    pairs = enumerate(zip(dumps, pages_in, strict=True))
+    pages = [prepare(d, p["body"] or "", renderer, i % FOLDS) for i, (d, p) in pairs]
+    for page in pages:
+        page.unseen = unseen
+    print(f"{renderer}: {len(dumps)} dumps" + (" (scored, not trained on)" if unseen else ""), flush=True)
+    return pages
+
+
 def main() -> int:
     args = register_args()
     pages_in = list(load_pages(args.pages, "dev"))
-    pages: list[Page] = []
-    for renderer in render.available_renderers():
-        dumps = render_dumps(renderer, pages_in, args.jobs, cache_path(args.cache, renderer, args.pages, "dev", None))
-        pages += [prepare(d, p["body"] or "", renderer, i % FOLDS)
-                  for i, (d, p) in enumerate(zip(dumps, pages_in, strict=True))]
-        print(f"{renderer}: {len(dumps)} dumps", flush=True)
+    pages = [page for renderer, unseen in layouts(args)
+             for page in layout_pages(renderer, pages_in, args, unseen)]
     if args.cross_validate:
         print("\n".join(table_row(t, by) for t, by in cross_validate(pages, args).items()))
         return 0
@@ -303,7 +327,8 @@ def main() -> int:
     threshold, report = choose_threshold(pages, fitted.model(args.reinstate), args.max_lost)
     threshold = args.threshold if args.threshold is not None else threshold
     print("\n".join(report))
-    out = {"trained_on": "dev split, all renderers", "lines": fitted.first, "context": fitted.second,
+    trained_on = ", ".join(args.renderer) if args.renderer else "all renderers"
+    out = {"trained_on": f"dev split, {trained_on}", "lines": fitted.first, "context": fitted.second,
            "threshold": threshold, "reinstate": args.reinstate}
     args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     print(f"{args.out}: trained on {fitted.lines} lines, threshold {threshold}, reinstate {args.reinstate}")

@@ -15,6 +15,9 @@ has its paragraphs rejoined (``pipeline.reflow``), recorded as the step
 ``apply:reflow_hard_wraps``, so the cleaner reads paragraphs, not fragments of them. The
 cells of grid tables (pandoc draws layout tables as boxes, the article in one cell, menus in
 others) are taken out of their boxes the same way, recorded as ``apply:unbox_grid_tables``.
+The rows of a borderless table a text browser set in aligned columns, each cell wrapped at
+its column's width, are each put on one line (``pipeline.coltables``), recorded as
+``apply:unalign_column_tables``.
 Lines into which an extractor glued many blocks (``get_text()`` of minified HTML) are split
 into them (``pipeline.unglue``), recorded as ``apply:split_glued_blocks``.
 """
@@ -79,6 +82,7 @@ class Repair(Stage):
 
 REFLOW_STEP = "apply:reflow_hard_wraps"
 UNBOX_STEP = "apply:unbox_grid_tables"
+COLUMNS_STEP = "apply:unalign_column_tables"
 UNGLUE_STEP = "apply:split_glued_blocks"
 
 
@@ -87,5 +91,6 @@ def relayout(text: str) -> tuple[str, list[str]]:
     unboxed, glued blocks split; with the steps taken. The benchmarks call this too."""
     reflowed = reflow(text)
     unglued = unglue(reflowed.text)
-    steps = [REFLOW_STEP] * bool(reflowed.joined) + [UNBOX_STEP] * bool(reflowed.tables)
+    steps = ([REFLOW_STEP] * bool(reflowed.joined) + [UNBOX_STEP] * bool(reflowed.tables)
+             + [COLUMNS_STEP] * bool(reflowed.column_tables))
     return unglued.text, steps + [UNGLUE_STEP] * bool(unglued.lines)

@@ -54,3 +54,43 @@ def test_members_merged_into_one_network_score_as_their_mean_logit() -> None:
     assert merged.hidden is not None and merged.hidden.shape == (4, 18)
     assert np.allclose(merged.forward(x)[1], mean_logit, atol=1e-4)
     assert not np.allclose(linemodel.Scorer.from_dict(nets[0]).forward(x)[1], mean_logit, atol=1e-4)
+
+
+def test_layouts_train_on_the_chosen_renderers_and_score_others_only_under_cross_validation(monkeypatch) -> None:
+    import argparse
+
+    import pytest
+
+    installed = {"inscriptis": None, "html2text": None, "lynx": None, "elinks-80": None}
+    unwrapped = {k: v for k, v in installed.items() if "-" not in k}
+    monkeypatch.setattr(train.render, "available_renderers", lambda wrapped=False: installed if wrapped else unwrapped)
+
+    def args(**kw: object) -> argparse.Namespace:
+        return argparse.Namespace(**{"renderer": None, "also_score": [], "cross_validate": False, **kw})
+
+    assert train.layouts(args()) == [("inscriptis", False), ("html2text", False), ("lynx", False)]
+    assert train.layouts(args(renderer=["lynx"], also_score=["elinks-80"])) == [("lynx", False)]
+    assert train.layouts(args(renderer=["lynx"], also_score=["elinks-80", "lynx"], cross_validate=True)) == [
+        ("lynx", False), ("elinks-80", True)]
+    with pytest.raises(SystemExit, match="renderer not installed: w3m-80"):
+        train.layouts(args(renderer=["w3m-80"]))
+
+
+def test_cross_validation_never_fits_on_a_layout_it_only_scores(monkeypatch) -> None:
+    import argparse
+
+    pages = [train.prepare(DUMP.replace("Monday", day), BODY.replace("Monday", day), renderer, fold=i % train.FOLDS)
+             for i, day in enumerate(["Monday", "Tuesday", "Friday", "Sunday"]) for renderer in ("lynx", "w3m")]
+    for page in pages:
+        page.unseen = page.renderer == "w3m"
+    fitted_on: list[set[str]] = []
+    real_fit = train.fit_model
+
+    def spy(train_pages, *rest):  # type: ignore[no-untyped-def]
+        fitted_on.append({page.renderer for page in train_pages})
+        return real_fit(train_pages, *rest)
+
+    monkeypatch.setattr(train, "fit_model", spy)
+    pooled = train.cross_validate(pages, argparse.Namespace(units=4, cross_fit=False, reinstate=0.3, members=1))
+    assert fitted_on == [{"lynx"}] * train.FOLDS
+    assert all(by["w3m"].n == 4 and by["lynx"].n == 4 for by in pooled.values())
