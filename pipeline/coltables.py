@@ -35,9 +35,10 @@ PADDING = re.compile(r"\S {2,}\S")  # words set apart to fill a column: wrapped 
 MIN_PADDED_SHARE = 0.5  # of the block's lines
 LIST_MARKERS = re.compile(f"\\s*(?:[{re.escape(BULLET_MARKS)}]\\s+)+")  # nested list items pad their markers
 SQUEEZE_SLACK = 10  # a table whose cells were wrapped was squeezed to the page: it ends this close to the margin
-# A drawn table is ``gridtables``'s, a Markdown row has its bars, and pandoc's simple tables (ruled
-# with "----- ---") print each row on one line.
-DRAWN = re.compile(r"[|│║┃┆┊+─═━]|-{3}|={3}")
+OVERHANG = 3  # columns past the margin found: ``reflow`` may set it up to 3 columns inside where lines end
+# A drawn table is ``gridtables``'s (its borders "+----+", bars, box-drawing rules), a Markdown row
+# has its bars, and pandoc's simple tables (ruled with "----- ---") print each row on one line.
+DRAWN = re.compile(r"[|│║┃┆┊─═━]|-{3}|={3}")
 ROW_SEPARATOR = " | "
 # A run of MIN_LINES non-blank lines or more; possessive, so a run too short fails at once.
 NON_BLANK_LINE = r"[^\S\n]*+\S[^\n]*+"
@@ -91,7 +92,7 @@ def squeezed(block: list[str], width: int) -> bool:
     """No line runs past the margin and the block reaches close to it: a renderer wraps a
     table's cells only when the table is too wide for the page."""
     right = max(len(line.rstrip()) for line in block)
-    return width - SQUEEZE_SLACK <= right <= width
+    return width - SQUEEZE_SLACK <= right <= width + OVERHANG
 
 
 def list_marker_end(line: str) -> int:

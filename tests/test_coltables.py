@@ -79,7 +79,7 @@ def test_a_table_of_three_lines_is_too_little_to_go_on() -> None:
 def test_a_table_far_inside_the_margin_or_past_it_was_not_squeezed_into_wrapping() -> None:
     table = set_table(ROWS, WIDTHS)
     right = max(map(len, table))
-    for width in (right + 11, right - 1):
+    for width in (right + 11, right - 4):
         assert unalign_column_tables("\n".join(table), join, width) == ("\n".join(table), 0)
 
 
@@ -107,3 +107,11 @@ def test_only_a_hard_wrapped_page_has_its_tables_unaligned() -> None:
     assert relayout(wrapped)[1] == [REFLOW_STEP, COLUMNS_STEP]
     unwrapped = "\n\n".join([PARAGRAPH, "\n".join(set_table(ROWS, [30, 6, 20, 12])), PARAGRAPH])
     assert reflow(unwrapped).column_tables == 0
+
+
+def test_a_plus_sign_in_a_cell_is_text_and_a_row_may_end_just_past_the_margin() -> None:
+    rows = [["Week", "Tuesday", "Thursday"], ["1", "Speed play 35 min Easy + 5 min Hard", "Optional cross-training"],
+            ["2", "Fast finish 30 min Easy + 10 min Moderate", "Optional cross-training"]]
+    table = set_table(rows, [4, 14, 10])
+    right = max(map(len, table))
+    assert unalign_column_tables("\n".join(table), join, right - 3) == ("\n".join(as_rows(rows)), 1)
