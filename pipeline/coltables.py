@@ -89,8 +89,8 @@ def table_lines(block: list[str], join: Join, width: int) -> list[str] | None:
 
 
 def squeezed(block: list[str], width: int) -> bool:
-    """No line runs past the margin and the block reaches close to it: a renderer wraps a
-    table's cells only when the table is too wide for the page."""
+    """The block reaches close to the margin and no line runs past it (beyond ``OVERHANG``):
+    a renderer wraps a table's cells only when the table is too wide for the page."""
     right = max(len(line.rstrip()) for line in block)
     return width - SQUEEZE_SLACK <= right <= width + OVERHANG
 
