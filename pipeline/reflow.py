@@ -27,7 +27,8 @@ line break; a colon ends no sentence here: "Language:" over a long link is a lab
 set apart from its value) are never joined. The one exception is a Markdown table row that html2text
 wrapped like a paragraph: it ends each row in a hard break, so a row's lines up to that
 break are one row. Pages without that signature are returned unchanged, so unwrapped dumps
-keep their lines. Grid tables (boxes drawn around cells) are taken apart by ``gridtables``.
+keep their lines. Grid tables (boxes drawn around cells) are taken apart by ``gridtables``,
+borderless tables set in aligned columns by ``coltables``.
 """
 
 from __future__ import annotations
@@ -76,8 +77,10 @@ class Reflowed:
 
 
 def reflow(text: str) -> Reflowed:
-    """``text`` with hard-wrapped paragraphs rejoined, one paragraph per line, and the cells
-    of grid tables taken out of their boxes (``gridtables``), their paragraphs rejoined too."""
+    """``text`` with hard-wrapped paragraphs rejoined, one paragraph per line, the cells of
+    grid tables taken out of their boxes (``gridtables``), their paragraphs rejoined too, and
+    on a wrapped page each row of a borderless table whose cells were wrapped in aligned
+    columns put on one line (``coltables``)."""
     lines = text.split("\n")
     width, joined, column_tables = wrap_width(lines), 0, 0
     if width is not None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import textwrap
 
 from pipeline.doc import Doc
-from pipeline.stages.repair import REFLOW_STEP, UNBOX_STEP, UNGLUE_STEP, Repair, repair_text
+from pipeline.stages.repair import COLUMNS_STEP, REFLOW_STEP, UNBOX_STEP, UNGLUE_STEP, Repair, repair_text
 
 
 def test_mojibake_is_fixed_and_explained() -> None:
@@ -61,6 +61,18 @@ def test_a_dump_with_a_grid_table_is_unboxed_and_the_step_recorded() -> None:
     Repair().process_doc(doc)
     assert doc.text.split("\n") == ["Menu", "", "The council met on Monday", "", "Home", "Sport", ""]
     assert doc.repairs == [UNBOX_STEP]
+
+
+def test_a_wrapped_dump_with_a_column_table_has_its_rows_joined_and_the_step_recorded() -> None:
+    paragraph = " ".join(["the council met on Monday to discuss the budget"] * 4) + "."
+    table = ["Week   Tuesday          Thursday", "       Speed play 35    Optional", "1      min Easy with    cross-",
+             "       hard sprints     training", "2      Rest             Rest"]
+    doc = Doc(source_path="a.txt", text="\n".join([textwrap.fill(paragraph, 36), "", *table]))
+    Repair().process_doc(doc)
+    assert doc.text.split("\n")[-3:] == ["Week | Tuesday | Thursday",
+                                        "1 | Speed play 35 min Easy with hard sprints | Optional cross-training",
+                                        "2 | Rest | Rest"]
+    assert doc.repairs == [REFLOW_STEP, COLUMNS_STEP]
 
 
 def test_a_glued_dump_is_split_and_the_step_recorded() -> None:
