@@ -39,6 +39,10 @@ LINK_TARGET = re.compile(r"\((?<=\]\()(?:[^()\s]++|\([^)]*\))*+(?:\s+\"[^\"]*\")
 AUTOLINK = re.compile(r"<(?:https?|mailto|tel):[^>\s]+>")
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 MD_EMPHASIS = re.compile(r"(?=[*_])(?:\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w))")
+# lynx's link numbers ("[12]Read the report", "[13][IMG]"), printed unless it is run with
+# -nolist: glued to the link's first letter, digit or bracket, so a citation ("claim.[3] Next",
+# "studies[4].") and a Markdown link ("[2](…)") are left.
+LINK_NUMBER = re.compile(r"\[\d{1,4}\](?=[^\W_]|\[)")
 # A box glued to a word or bracket with nothing inside but a mark is code, not a field:
 # ``nextMatch()``, ``arr[]``, ``f(x)``; renderers print a field's box apart from its label.
 FORM_BOX = re.compile(
@@ -106,10 +110,12 @@ class Line:
         return list(strip_markup(self.raw.strip())[1])
 
 
-# Renderer markup the cleaned text leaves out, in order, each under its rule's name: Markdown
-# link targets ("[report](https://…)" keeps "[report]") and emphasis markers ("_word_",
-# "**word**"); both split the words a reader saw into tokens no reader saw.
+# Renderer markup the cleaned text leaves out, in order, each under its rule's name: lynx's link
+# numbers ("[12]report" keeps "report"), Markdown link targets ("[report](https://…)" keeps
+# "[report]") and emphasis markers ("_word_", "**word**"); all split the words a reader saw
+# into tokens no reader saw.
 OUTPUT_MARKUP: tuple[tuple[str, re.Pattern[str], Callable[[str], bool]], ...] = (
+    ("link-number", LINK_NUMBER, lambda t: "[" in t),
     ("markdown-link-target", LINK_TARGET, lambda t: "](" in t),
     ("markdown-emphasis", MD_EMPHASIS, lambda t: "*" in t or "_" in t),
 )
@@ -232,6 +238,8 @@ def visible_text(stripped: str) -> tuple[str, float, bool]:
         link_chars = sum(map(len, map(str.strip, parts[1::2])))
         text = "".join(parts)
     # Each expression only runs on lines holding the character it needs (most lines hold none).
+    if "[" in text:
+        text = LINK_NUMBER.sub("", text)
     if "<" in text:
         text = AUTOLINK.sub("", text)
     form = ("[" in text or "(" in text or "___" in text) and bool(FORM_BOX.search(text))

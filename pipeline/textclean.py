@@ -447,9 +447,31 @@ def mark_markup_only(lines: list[Line]) -> None:
             line.rule = MARKUP_ONLY
 
 
-STEPS: list[Callable[[list[Line]], None]] = [mark_markup_only, apply_pattern_rules, mark_form_fields,
-                                              mark_menu_bullets, mark_related_blocks, mark_table_of_contents,
-                                              mark_article_end]
+# A line that is only numbered web addresses ("12. https://…"; the reflow may join two where one
+# ran past the margin), and how many in a row make lynx's list of a page's links: it runs to
+# dozens, and an article's own list of sources is seldom numbered so.
+ADDRESS_LINE = re.compile(r"(?:\d{1,5}\.\s+(?:https?|ftp|file|mailto|javascript|tel):\S*\s*)+", re.I)
+LINK_LIST_MIN_LINES = 5
+
+
+def mark_link_lists(lines: list[Line]) -> None:
+    """Runs of ``LINK_LIST_MIN_LINES`` address lines or more: the list of link addresses lynx
+    prints after the page unless run with -nolist ("References")."""
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and not line.text:
+            continue
+        if line is not None and not line.rule and ADDRESS_LINE.fullmatch(line.raw.strip()):
+            run.append(line)
+            continue
+        for address in run if len(run) >= LINK_LIST_MIN_LINES else []:
+            address.rule = "link-references"
+        run = []
+
+
+STEPS: list[Callable[[list[Line]], None]] = [mark_markup_only, apply_pattern_rules, mark_link_lists,
+                                              mark_form_fields, mark_menu_bullets, mark_related_blocks,
+                                              mark_table_of_contents, mark_article_end]
 
 
 TINY_LINE_WORDS = 2  # "Contact", "Posts": menu words more often than body

@@ -58,6 +58,13 @@ def test_markdown_emphasis_markers_leave_output_but_are_listed() -> None:
     assert line.markup == [("markdown-emphasis", "_ _ ** **")]
 
 
+def test_lynx_link_numbers_leave_output_but_are_listed_and_citations_stay() -> None:
+    line = make_line(3, "Read the [12]full report and [13][3] and the claim.[4] Next [2](https://x.org/p2)")
+    assert line.text == "Read the full report and [3] and the claim.[4] Next 2"
+    assert line.output == "Read the full report and [3] and the claim.[4] Next [2]"
+    assert line.markup == [("link-number", "[12] [13]"), ("markdown-link-target", "(https://x.org/p2)")]
+
+
 def test_link_targets_go_before_emphasis_so_underscores_in_urls_stay_out_of_it() -> None:
     line = make_line(4, "See [the _list_](https://x.org/a_b_) here.")
     assert line.output == "See [the list] here."

@@ -72,6 +72,7 @@ def rule_of(text: str, line: str) -> str:
         ("Δ", "form-notice"),
         ("[divider.gif]", "image-placeholder"),
         ("IFRAME: https://www.youtube.com/embed/K1xYlsfSoqY?feature=oembed", "embedded-frame"),
+        ("Visible links:", "link-references"),
         ("[svg%3E] [usp-fav-dark.png]", "image-placeholder"),
         ('{"id":"gid://shop/Product/82","title":"Bands","currencyCode":"USD","amountMax":"19.97","price":"19.97"}',
          "script-data"),
@@ -81,6 +82,18 @@ def rule_of(text: str, line: str) -> str:
 )
 def test_widget_rules_name_their_removals(line: str, rule: str) -> None:
     assert rule_of(page_with(line), line) == rule
+
+
+def test_a_run_of_numbered_address_lines_is_lynx_list_of_links() -> None:
+    addresses = [f"  {n}. https://www.example.org/2025/12/{n:02d}/menu-drops/" for n in range(1, 6)]
+    addresses += ["  94. https://a.example/aff?offer_id=87&url=x 95. file:///contact"]  # two the reflow joined
+    listed = clean_text(page_with("\n".join(["References", "", "   Visible links:", *addresses])))
+    assert {ln.rule for ln in listed.lines if ln.raw.startswith("  ")} == {"link-references"}
+    few = clean_text(page_with("\n".join(addresses[:2]), where="inside"))
+    assert [ln.rule for ln in few.lines if ln.raw.startswith("  ")] == ["", ""]
+    sources = [address.split(". ", 1)[1] for address in addresses]  # an article's list, not numbered
+    unnumbered = clean_text(page_with("\n".join(sources), where="inside"))
+    assert not any(ln.rule == "link-references" for ln in unnumbered.lines)
 
 
 @pytest.mark.parametrize(
@@ -93,6 +106,7 @@ def test_widget_rules_name_their_removals(line: str, rule: str) -> None:
         "and digital discipline.",  # opens like a site credit ("Designed by Studio X"), but it is a paragraph
         "| Ecommerce or DTC brand | Klaviyo | Unified data, segmentation, and lifecycle marketing |",  # a table row
         "The bank gave the bakery what it needed most, credit: a loan of ten thousand dollars.",
+        "The full list of sources is at https://example.org/sources for readers who want it.",
     ],
 )
 def test_body_lines_with_widget_words_or_marks_stay(line: str) -> None:

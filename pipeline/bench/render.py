@@ -7,7 +7,8 @@ The default set prints every paragraph on one line. Left to their defaults, lynx
 and html2text hard-wrap at about 80 columns instead, which is how most dumps users hold
 were made: ``wrapped=True`` adds those layouts (``lynx-80``, ``w3m-80``, ``html2text-78``), and
 three renderers the cleaner was not built on (``links-80``; ``pandoc-72``, pandoc's plain text;
-``elinks-80``), where installed (Debian packages ``links``, ``pandoc``, ``elinks``), and
+``elinks-80``), where installed (Debian packages ``links``, ``pandoc``, ``elinks``), lynx's
+full default output (``lynx-default``: numbered links and their list of addresses), and
 ``lxml-text``: the page's text nodes with the HTML source's own whitespace, which is what
 scrapers get from BeautifulSoup's ``get_text()`` (tab-indented lines, runs of blank lines,
 paragraphs broken wherever the source broke them, and a minified page as a few very long lines).
@@ -88,7 +89,11 @@ ELINKS = ["elinks", "-dump", "-no-references", "-no-numbering", "-dump-charset",
 # model is trained on them. Rules came from links's dev dumps (centred headings, as lynx's; padded
 # table cells) and pandoc's (grid tables, headings left unwrapped); none from elinks's, a renderer
 # never looked at.
-WRAPPED_COMMANDS = {"lynx-80": LYNX, "w3m-80": W3M, "links-80": LINKS, "pandoc-72": PANDOC, "elinks-80": ELINKS}
+# ``lynx -dump`` with nothing else: 80 columns, each link numbered in the text ("[12]report")
+# and the list of their addresses after the page ("References").
+LYNX_DEFAULT = [arg for arg in LYNX if arg != "-nolist"]
+WRAPPED_COMMANDS = {"lynx-80": LYNX, "w3m-80": W3M, "links-80": LINKS, "pandoc-72": PANDOC, "elinks-80": ELINKS,
+                    "lynx-default": LYNX_DEFAULT}
 ALL_NAMES = ["inscriptis", "html2text", *COMMANDS, "html2text-78", *WRAPPED_COMMANDS, "lxml-text"]
 
 
