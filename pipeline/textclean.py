@@ -9,7 +9,8 @@ decision. In order:
 1. site templates: lines that recur across many pages of the same site (``SiteTemplates``,
    learnt from the corpus being built), rule ``site-template``;
 2. pattern rules from ``data/boilerplate.toml`` (widget families: share, newsletter,
-   cookie, related posts, legal, contact, captions ...);
+   cookie, related posts, legal, contact, captions ...), and lynx's list of link addresses
+   (``mark_link_lists``, rule ``link-references``);
 3. metadata lines: title, byline and dateline get a ``role`` instead of a rule (they
    leave the body, their values go to metadata; ``pipeline.textmeta``);
 4. structural rules: menu bullets, related-post lists, before/after the body, runs of
@@ -21,8 +22,8 @@ decision. In order:
    list inside the article, kept if the model scores it body-like (``keep_enclosed_lists``).
 
 Pattern rules, templates and metadata roles are final. The kept text is the user's own
-lines, without renderer markup (Markdown link targets and emphasis markers, audited as
-``markdown-link-target`` and ``markdown-emphasis``).
+lines, without renderer markup (lynx's link numbers, Markdown link targets and emphasis
+markers, audited as ``link-number``, ``markdown-link-target`` and ``markdown-emphasis``).
 """
 
 from __future__ import annotations
