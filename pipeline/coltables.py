@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import reduce
 
+from pipeline.gridtables import BARS, ROW_SEPARATOR
 from pipeline.lines import BULLET_MARKS
 
 MIN_LINES = 4  # a table of three lines or fewer gives too little evidence of where its columns part
@@ -36,10 +38,10 @@ MIN_PADDED_SHARE = 0.5  # of the block's lines
 LIST_MARKERS = re.compile(f"\\s*(?:[{re.escape(BULLET_MARKS)}]\\s+)+")  # nested list items pad their markers
 SQUEEZE_SLACK = 10  # a table whose cells were wrapped was squeezed to the page: it ends this close to the margin
 OVERHANG = 3  # columns past the margin found: ``reflow`` may set it up to 3 columns inside where lines end
-# A drawn table is ``gridtables``'s (its borders "+----+", bars, box-drawing rules), a Markdown row
-# has its bars, and pandoc's simple tables (ruled with "----- ---") print each row on one line.
-DRAWN = re.compile(r"[|│║┃┆┊─═━]|-{3}|={3}")
-ROW_SEPARATOR = " | "
+# A drawn table is ``gridtables``'s (its borders "+----+", bars, box-drawing characters), a
+# Markdown row has its bars, and pandoc's simple tables (ruled with "----- ---") print each row
+# on one line.
+DRAWN = re.compile(f"[{re.escape(BARS)}\u2500-\u257f]|-{{3}}|={{3}}")
 # A run of MIN_LINES non-blank lines or more; possessive, so a run too short fails at once.
 NON_BLANK_LINE = r"[^\S\n]*+\S[^\n]*+"
 BLOCK = re.compile(f"^{NON_BLANK_LINE}(?:\n{NON_BLANK_LINE}){{{MIN_LINES - 1},}}+", re.MULTILINE)
@@ -187,11 +189,4 @@ def could_wrap(above: str, below: str, width: int) -> bool:
 def row_line(lines: list[list[str]], join: Join) -> str:
     """One row's cells, each cell's fragments joined, the cells joined by `` | ``."""
     cells = [[line[c] for line in lines if line[c]] for c in range(len(lines[0]))]
-    return ROW_SEPARATOR.join(joined(cell, join) for cell in cells if cell)
-
-
-def joined(fragments: list[str], join: Join) -> str:
-    text = fragments[0]
-    for fragment in fragments[1:]:
-        text = join(text, fragment)
-    return text
+    return ROW_SEPARATOR.join(reduce(join, cell) for cell in cells if cell)

@@ -36,6 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import groupby
 
 import ahocorasick
 
@@ -453,21 +454,22 @@ def mark_markup_only(lines: list[Line]) -> None:
 # dozens, and an article's own list of sources is seldom numbered so.
 ADDRESS_LINE = re.compile(r"(?:\d{1,5}\.\s+(?:https?|ftp|file|mailto|javascript|tel):\S*\s*)+", re.I)
 LINK_LIST_MIN_LINES = 5
+LINK_REFERENCES = "link-references"  # also the rule in boilerplate.toml for the list's headings
+
+
+def is_address_line(line: Line) -> bool:
+    return not line.rule and ADDRESS_LINE.fullmatch(line.raw.strip()) is not None
 
 
 def mark_link_lists(lines: list[Line]) -> None:
-    """Runs of ``LINK_LIST_MIN_LINES`` address lines or more: the list of link addresses lynx
-    prints after the page unless run with -nolist ("References")."""
-    run: list[Line] = []
-    for line in [*lines, None]:
-        if line is not None and not line.text:
-            continue
-        if line is not None and not line.rule and ADDRESS_LINE.fullmatch(line.raw.strip()):
-            run.append(line)
-            continue
-        for address in run if len(run) >= LINK_LIST_MIN_LINES else []:
-            address.rule = "link-references"
-        run = []
+    """Runs of ``LINK_LIST_MIN_LINES`` address lines or more (blank lines aside): the list of
+    link addresses lynx prints after the page unless run with -nolist ("References")."""
+    non_blank = (ln for ln in lines if ln.text)  # a line another rule took ends a run
+    for is_address, run in groupby(non_blank, key=is_address_line):
+        addresses = list(run)
+        if is_address and len(addresses) >= LINK_LIST_MIN_LINES:
+            for address in addresses:
+                address.rule = LINK_REFERENCES
 
 
 STEPS: list[Callable[[list[Line]], None]] = [mark_markup_only, apply_pattern_rules, mark_link_lists,
