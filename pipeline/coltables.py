@@ -36,8 +36,7 @@ MIN_COLUMNS = 3  # two columns side by side are as often a page's layout (menu |
 PADDING = re.compile(r"\S {2,}\S")  # words set apart to fill a column: wrapped prose has single spaces
 MIN_PADDED_SHARE = 0.5  # of the block's lines
 LIST_MARKERS = re.compile(f"\\s*(?:[{re.escape(BULLET_MARKS)}]\\s+)+")  # nested list items pad their markers
-SQUEEZE_SLACK = 10  # a table whose cells were wrapped was squeezed to the page: it ends this close to the margin
-OVERHANG = 3  # columns past the margin found: ``reflow`` may set it up to 3 columns inside where lines end
+SQUEEZE_SLACK = 10  # a table whose cells were wrapped was squeezed to the page: it ends this close to it
 # A drawn table is ``gridtables``'s (its borders "+----+", bars, box-drawing characters), a
 # Markdown row has its bars, and pandoc's simple tables (ruled with "----- ---") print each row
 # on one line.
@@ -91,10 +90,10 @@ def table_lines(block: list[str], join: Join, width: int) -> list[str] | None:
 
 
 def squeezed(block: list[str], width: int) -> bool:
-    """The block reaches close to the margin and no line runs past it (beyond ``OVERHANG``):
-    a renderer wraps a table's cells only when the table is too wide for the page."""
-    right = max(len(line.rstrip()) for line in block)
-    return width - SQUEEZE_SLACK <= right <= width + OVERHANG
+    """The block reaches close to the margin or past it: a renderer wraps a table's cells only
+    when the table is too wide for the page, and lets one it cannot narrow further run past
+    the margin (a row of long words, more columns than fit; w3m and elinks both do)."""
+    return max(len(line.rstrip()) for line in block) >= width - SQUEEZE_SLACK
 
 
 def list_marker_end(line: str) -> int:

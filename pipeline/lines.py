@@ -39,10 +39,11 @@ LINK_TARGET = re.compile(r"\((?<=\]\()(?:[^()\s]++|\([^)]*\))*+(?:\s+\"[^\"]*\")
 AUTOLINK = re.compile(r"<(?:https?|mailto|tel):[^>\s]+>")
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 MD_EMPHASIS = re.compile(r"(?=[*_])(?:\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w))")
-# lynx's link numbers ("[12]Read the report", "[13][IMG]"), printed unless it is run with
-# -nolist: glued to the link's first letter, digit or bracket, so a citation ("claim.[3] Next",
-# "studies[4].") and a Markdown link ("[2](…)") are left.
-LINK_NUMBER = re.compile(r"\[\d{1,4}\](?=[^\W_]|\[)")
+# lynx's link numbers ("[12]Read the report", "[13][IMG]", "[14]►", "[15]( 596061 )"), printed
+# unless it is run with -nolist: glued to the link's first character. A citation is followed
+# by a space, punctuation or emphasis ("claim.[3] Next", "studies[4].", "as:[21]**") and a
+# Markdown link by its target ("[2](https://…)"); those are left.
+LINK_NUMBER = re.compile(r"\[\d{1,4}\](?=[^\s.,;:!?*\])(]|\(\s)")
 # A box glued to a word or bracket with nothing inside but a mark is code, not a field:
 # ``nextMatch()``, ``arr[]``, ``f(x)``; renderers print a field's box apart from its label.
 FORM_BOX = re.compile(
@@ -68,6 +69,22 @@ MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 def stopwords() -> frozenset[str]:
     text = resources.files("pipeline").joinpath("data", "stopwords.txt").read_text("utf-8")
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+# Rules for lines a renderer adds around the page rather than lays out in it: lynx's titles
+# of the page's <link> elements above it, its list of link addresses below (the list's
+# headings are also a rule in boilerplate.toml). Neither the line model nor the title
+# search reads them: they would stand as the page's first or last block and move every
+# position and neighbour feature (the address list made the menus above it look as if they
+# stood in the article, and the <link> titles were taken for the page's title).
+HEAD_LINKS = "head-links"
+LINK_REFERENCES = "link-references"
+OUTSIDE_PAGE = frozenset({HEAD_LINKS, LINK_REFERENCES})
+
+
+def in_page(lines: list[Line]) -> list[Line]:
+    """The page as laid out: ``lines`` without those of ``OUTSIDE_PAGE`` rules."""
+    return [ln for ln in lines if ln.rule not in OUTSIDE_PAGE]
 
 
 @dataclass(slots=True)  # slots: millions of these are built and read per corpus

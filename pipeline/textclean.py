@@ -36,13 +36,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import groupby
+from itertools import groupby, takewhile
 
 import ahocorasick
 
 from pipeline import dates, gridtables, linemodel, textmeta
 from pipeline.firstchars import FirstCharIndex
-from pipeline.lines import WORD_TALLIES, Line, folded_for_keywords, measure, normalise, split_lines, strip_markup
+from pipeline.lines import (
+    HEAD_LINKS,
+    LINK_REFERENCES,
+    WORD_TALLIES,
+    Line,
+    folded_for_keywords,
+    in_page,
+    measure,
+    normalise,
+    split_lines,
+    strip_markup,
+)
 
 MODEL_RULE = "line-model"  # removed by the line classifier alone: "line-model:<strongest feature>"
 MARKUP_ONLY = "markup-only"  # a line of renderer markup alone ("[ ]", "(BUTTON)"): no words, read as blank
@@ -449,12 +460,27 @@ def mark_markup_only(lines: list[Line]) -> None:
             line.rule = MARKUP_ONLY
 
 
+# lynx prints the titles of a page's <link> elements ("#Site » Feed Site » Comments Feed
+# oEmbed (JSON)", "#alternate alternate") as the dump's first block, after a "#" glued to the
+# first title (a Markdown heading has a space there). On dev, 385 of 578 lynx dumps open so.
+HEAD_LINKS_START = re.compile(r"#[^\s#]")
+
+
+def mark_head_links(lines: list[Line]) -> None:
+    """The dump's first block, when it opens as lynx's list of the page's <link> titles."""
+    start = next((i for i, ln in enumerate(lines) if ln.text), None)
+    if start is None or not HEAD_LINKS_START.match(lines[start].raw.lstrip()):
+        return
+    for line in takewhile(lambda ln: ln.text, lines[start:]):
+        line.rule = HEAD_LINKS
+
+
 # A line that is only numbered web addresses ("12. https://…"; the reflow may join two where one
 # ran past the margin), and how many in a row make lynx's list of a page's links: it runs to
 # dozens, and an article's own list of sources is seldom numbered so.
 ADDRESS_LINE = re.compile(r"(?:\d{1,5}\.\s+(?:https?|ftp|file|mailto|javascript|tel):\S*\s*)+", re.I)
 LINK_LIST_MIN_LINES = 5
-LINK_REFERENCES = "link-references"  # also the rule in boilerplate.toml for the list's headings
+LINK_LIST_HEADING = "References"
 
 
 def is_address_line(line: Line) -> bool:
@@ -462,17 +488,27 @@ def is_address_line(line: Line) -> bool:
 
 
 def mark_link_lists(lines: list[Line]) -> None:
-    """Runs of ``LINK_LIST_MIN_LINES`` address lines or more (blank lines aside): the list of
-    link addresses lynx prints after the page unless run with -nolist ("References")."""
-    non_blank = (ln for ln in lines if ln.text)  # a line another rule took ends a run
+    """Runs of ``LINK_LIST_MIN_LINES`` address lines or more (blank lines aside), or of any
+    length under a "Visible/Hidden links:" heading: the list of link addresses lynx prints
+    after the page unless run with -nolist. Its "References" heading goes with it (one of an
+    article's own would stand above its citations, not above a list of addresses)."""
+    non_blank = [ln for ln in lines if ln.text]  # a line another rule took ends a run
+    at = 0
     for is_address, run in groupby(non_blank, key=is_address_line):
         addresses = list(run)
-        if is_address and len(addresses) >= LINK_LIST_MIN_LINES:
-            for address in addresses:
-                address.rule = LINK_REFERENCES
+        if is_address:
+            above = at - 1
+            while above >= 0 and non_blank[above].rule == LINK_REFERENCES:
+                above -= 1
+            if above < at - 1 or len(addresses) >= LINK_LIST_MIN_LINES:
+                if above >= 0 and not non_blank[above].rule and non_blank[above].text == LINK_LIST_HEADING:
+                    non_blank[above].rule = LINK_REFERENCES
+                for address in addresses:
+                    address.rule = LINK_REFERENCES
+        at += len(addresses)
 
 
-STEPS: list[Callable[[list[Line]], None]] = [mark_markup_only, apply_pattern_rules, mark_link_lists,
+STEPS: list[Callable[[list[Line]], None]] = [mark_markup_only, mark_head_links, apply_pattern_rules, mark_link_lists,
                                               mark_form_fields, mark_menu_bullets, mark_related_blocks,
                                               mark_table_of_contents, mark_article_end]
 
@@ -494,7 +530,8 @@ def apply_line_model(lines: list[Line], model: linemodel.LineModel) -> None:
     finds boilerplate-like is removed, named after the structural rule if one fired, else
     ``line-model:<feature>`` (the feature that weighed most against the line).
     """
-    apply_scores(lines, linemodel.body_scores(lines, rule_families(), model), model)
+    page = in_page(lines)
+    apply_scores(page, linemodel.body_scores(page, rule_families(), model), model)
 
 
 # A kept line the model would remove chiefly for its bars ("Home | News | Sport" is a menu)

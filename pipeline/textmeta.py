@@ -150,7 +150,9 @@ BYLINE_END = re.compile(
     # "By Erin Spain 4 Comments", "By Kyle Howells 15 min read": a count after the names.
     r"\s\d+\s+(?i:comments?|min|mins|minutes?)\b|"
     # "By Matt Eland avatar", "Written by Christian Eilers [2393b4]": the author's picture after the name.
-    r"\s+(?i:avatar|profile pic(?:ture)?)\b|\s+\[).*$",
+    r"\s+(?i:avatar|profile pic(?:ture)?)\b|\s+\[|"
+    # "by Ahiza Garcia @ahiza_garcia February 1, 2016": the author's social handle after the name.
+    r"\s+@\w).*$",
 )
 
 

@@ -76,11 +76,12 @@ def test_a_table_of_three_lines_is_too_little_to_go_on() -> None:
     assert unaligned(table) == (table, 0)
 
 
-def test_a_table_far_inside_the_margin_or_past_it_was_not_squeezed_into_wrapping() -> None:
+def test_a_table_far_inside_the_margin_was_not_squeezed_but_one_past_it_was_too_wide() -> None:
     table = set_table(ROWS, WIDTHS)
     right = max(map(len, table))
-    for width in (right + 11, right - 4):
-        assert unalign_column_tables("\n".join(table), join, width) == ("\n".join(table), 0)
+    assert unalign_column_tables("\n".join(table), join, right + 11) == ("\n".join(table), 0)
+    for width in (right - 4, right - 20):  # a renderer lets a table it cannot narrow run past the margin
+        assert unalign_column_tables("\n".join(table), join, width) == ("\n".join(as_rows(ROWS)), 1)
 
 
 def test_words_one_space_apart_are_one_column() -> None:

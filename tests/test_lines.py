@@ -65,6 +65,12 @@ def test_lynx_link_numbers_leave_output_but_are_listed_and_citations_stay() -> N
     assert line.markup == [("link-number", "[12] [13]"), ("markdown-link-target", "(https://x.org/p2)")]
 
 
+def test_a_lynx_link_number_glued_to_a_sign_or_a_spaced_bracket_is_markup_too() -> None:
+    line = make_line(3, "by iggymanz [15]( 596061 ) writes: [16]► next [17]“Quote” and as:[21]** defined")
+    assert line.output == "by iggymanz ( 596061 ) writes: ► next “Quote” and as:[21] defined"
+    assert line.markup[0] == ("link-number", "[15] [16] [17]")  # then the emphasis markers
+
+
 def test_link_targets_go_before_emphasis_so_underscores_in_urls_stay_out_of_it() -> None:
     line = make_line(4, "See [the _list_](https://x.org/a_b_) here.")
     assert line.output == "See [the list] here."

@@ -84,6 +84,46 @@ def test_widget_rules_name_their_removals(line: str, rule: str) -> None:
     assert rule_of(page_with(line), line) == rule
 
 
+def test_lynx_list_of_links_takes_its_references_heading_and_a_short_run_under_a_heading() -> None:
+    visible = [f"  {n}. https://www.example.org/{n}" for n in range(1, 6)]
+    hidden = ["  6. https://cdn.example.org/a.js", "  7. file://localhost/b"]
+    appendix = ["References", "", "   Visible links:", *visible, "", "   Hidden links:", *hidden]
+    listed = clean_text(page_with("\n".join(appendix)))
+    assert {ln.rule for ln in listed.lines[-len(appendix):] if ln.text} == {"link-references"}
+    citations = ["References", "", "Smith, J. (2020). Rivers in flood. Journal of Water 4, 1-9."]
+    kept = clean_text(page_with("\n".join([*citations, *visible])))
+    assert rule_of(kept.text + "\n", "References") == ""  # a list of addresses, but not right below
+
+
+def test_lynx_titles_of_the_page_links_above_it_are_removed_but_a_markdown_heading_is_not() -> None:
+    head = "   #Example News » Feed Example News » Comments\n   Feed oEmbed (JSON) oEmbed (XML)"
+    result = clean_text(head + "\n\n" + page_with(""))
+    assert [ln.rule for ln in result.lines[:2]] == ["head-links", "head-links"]
+    for first in ("# A Markdown heading", "A line", "##Not lynx"):
+        assert "head-links" not in {ln.rule for ln in clean_text(first + "\n\n" + page_with("")).lines}
+    inside = clean_text(page_with("#hashtag day at the council", where="inside"))
+    assert "head-links" not in {ln.rule for ln in inside.lines}
+
+
+def test_the_line_model_never_reads_the_lines_lynx_adds_around_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[str] = []
+
+    def recording(lines: list, *args: object) -> list:
+        read.extend(ln.text for ln in lines if ln.text)
+        return body_scores(lines, *args)
+
+    body_scores = linemodel.body_scores
+    monkeypatch.setattr(linemodel, "body_scores", recording)
+    page = seed_text("003")
+    head = "   #Site » Feed Site » Comments Feed\n\n"
+    appendix = "\n\nReferences\n\n   Visible links:\n" + "\n".join(f"  {n}. https://x.org/{n}" for n in range(1, 40))
+    alone = clean_text(page)
+    read_alone, read[:] = read[:], []
+    around = clean_text(head + page + appendix)
+    assert read == read_alone
+    assert around.text == alone.text
+
+
 def test_a_run_of_numbered_address_lines_is_lynx_list_of_links() -> None:
     addresses = [f"  {n}. https://www.example.org/2025/12/{n:02d}/menu-drops/" for n in range(1, 6)]
     addresses += ["  94. https://a.example/aff?offer_id=87&url=x 95. file:///contact"]  # two the reflow joined
@@ -105,6 +145,7 @@ def test_a_run_of_numbered_address_lines_is_lynx_list_of_links() -> None:
         "Designed by Gerard Sierra of GS Type, GS Lomba presents a compelling intersection of medieval ornament "
         "and digital discipline.",  # opens like a site credit ("Designed by Studio X"), but it is a paragraph
         "| Ecommerce or DTC brand | Klaviyo | Unified data, segmentation, and lifecycle marketing |",  # a table row
+        "Refactor to rustc_codegen_ssa to make it easier for the GCC codegen | 0% | |",  # last cell empty
         "The bank gave the bakery what it needed most, credit: a loan of ten thousand dollars.",
         "The full list of sources is at https://example.org/sources for readers who want it.",
     ],

@@ -351,6 +351,7 @@ def test_reading_time_picture_and_link_words_after_a_name_are_cut() -> None:
     assert textmeta.byline_names("By Matt Eland avatar")[0] == ["Matt Eland"]
     assert textmeta.byline_names("By Jane Doe View In Digital Edition")[0] == ["Jane Doe"]
     assert textmeta.byline_names("ByRhonda Krause UpdatedJanuary 25, 2026")[0] == ["Rhonda Krause"]
+    assert textmeta.byline_names("by Ahiza Garcia @ahiza_garcia February 1, 2016")[0] == ["Ahiza Garcia"]
 
 
 def test_team_named_beside_the_headline_is_its_credit() -> None:

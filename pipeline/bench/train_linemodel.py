@@ -38,7 +38,7 @@ from pipeline.bench import render
 from pipeline.bench.cleaning import cache_path, render_dumps
 from pipeline.bench.metric import TOKEN, BodyScore, shingles
 from pipeline.bench.pages import load_pages
-from pipeline.lines import Line
+from pipeline.lines import Line, in_page
 from pipeline.stages.repair import relayout
 
 L2 = 1.0
@@ -71,9 +71,10 @@ def line_label(text: str, truth_shingles: set, truth_words: str) -> bool | None:
 
 def prepare(dump: str, truth: str, renderer: str, fold: int) -> Page:
     result = textclean.apply_rules(relayout(dump)[0])  # as a build's repair stage hands it on
-    page = Page(truth, result.lines, renderer, fold)
-    seq = [ln for ln in result.lines if not ln.blank]
-    page.rows = linemodel.line_features(result.lines, textclean.rule_families())
+    lines = in_page(result.lines)  # what the cleaner's model reads
+    page = Page(truth, lines, renderer, fold)
+    seq = [ln for ln in lines if not ln.blank]
+    page.rows = linemodel.line_features(lines, textclean.rule_families())
     truth_sh = set(shingles(truth))
     truth_words = f" {' '.join(TOKEN.findall(truth.lower()))} "
     total = sum(len(TOKEN.findall(ln.text)) for ln in seq) or 1

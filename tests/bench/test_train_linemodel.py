@@ -26,6 +26,14 @@ def test_replay_scores_each_renderer_and_puts_every_rule_back() -> None:
     assert keep_nothing["lynx"].recall < 1.0
 
 
+def test_training_reads_the_page_as_the_cleaner_model_does_without_lynx_additions() -> None:
+    appendix = ["", "References", "", "   Visible links:", *(f"  {n}. https://x.org/{n}" for n in range(1, 8))]
+    page = train.prepare("\n".join(["   #Site » Feed", "", DUMP, *appendix]), BODY, "lynx-default", fold=0)
+    plain = train.prepare(DUMP, BODY, "lynx", fold=0)
+    assert [ln.text for ln in page.lines if ln.text] == [ln.text for ln in plain.lines if ln.text]
+    assert np.array_equal(page.rows, plain.rows) and page.labels == plain.labels
+
+
 def test_line_labels_follow_the_annotated_body() -> None:
     truth_words = " the council met on monday "
     assert train.line_label("Met on Monday", set(), truth_words) is True  # short line: words in order
