@@ -475,10 +475,11 @@ def mark_head_links(lines: list[Line]) -> None:
         line.rule = HEAD_LINKS
 
 
-# A line that is only numbered web addresses ("12. https://…"; the reflow may join two where one
-# ran past the margin), and how many in a row make lynx's list of a page's links: it runs to
-# dozens, and an article's own list of sources is seldom numbered so.
-ADDRESS_LINE = re.compile(r"(?:\d{1,5}\.\s+(?:https?|ftp|file|mailto|javascript|tel):\S*\s*)+", re.I)
+# A line that opens with a numbered web address ("12. https://…"; lynx prints the spaces of an
+# address as they are, and the reflow may join two where one ran past the margin), and how many
+# in a row make lynx's list of a page's links: it runs to dozens, and an article's own list of
+# sources is seldom numbered so.
+ADDRESS_LINE = re.compile(r"\d{1,5}\.\s+(?:https?|ftp|file|mailto|javascript|tel):.*", re.I)
 LINK_LIST_MIN_LINES = 5
 LINK_LIST_HEADING = "References"
 

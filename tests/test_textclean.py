@@ -126,7 +126,8 @@ def test_the_line_model_never_reads_the_lines_lynx_adds_around_the_page(monkeypa
 
 def test_a_run_of_numbered_address_lines_is_lynx_list_of_links() -> None:
     addresses = [f"  {n}. https://www.example.org/2025/12/{n:02d}/menu-drops/" for n in range(1, 6)]
-    addresses += ["  94. https://a.example/aff?offer_id=87&url=x 95. file:///contact"]  # two the reflow joined
+    addresses += ["  94. https://a.example/aff?offer_id=87&url=x 95. file:///contact",  # two the reflow joined
+                  '  96. https://pubmed.example.gov/?term="Patil P"[Author]']  # spaces printed as they are
     listed = clean_text(page_with("\n".join(["References", "", "   Visible links:", *addresses])))
     assert {ln.rule for ln in listed.lines if ln.raw.startswith("  ")} == {"link-references"}
     few = clean_text(page_with("\n".join(addresses[:2]), where="inside"))
