@@ -489,23 +489,26 @@ def is_address_line(line: Line) -> bool:
 
 
 def mark_link_lists(lines: list[Line]) -> None:
-    """Runs of ``LINK_LIST_MIN_LINES`` address lines or more (blank lines aside), or of any
-    length under a "Visible/Hidden links:" heading: the list of link addresses lynx prints
-    after the page unless run with -nolist. Its "References" heading goes with it (one of an
-    article's own would stand above its citations, not above a list of addresses)."""
+    """The list of link addresses lynx prints after the page unless run with -nolist: a run of
+    ``LINK_LIST_MIN_LINES`` address lines or more (blank lines aside), or of any length under a
+    "Visible/Hidden links:" heading. Under lynx's "References" heading it runs to the end of
+    the dump (an address holding a line break goes on at the margin); one of an article's own
+    would stand above its citations, not above a list of addresses."""
     non_blank = [ln for ln in lines if ln.text]  # a line another rule took ends a run
     at = 0
     for is_address, run in groupby(non_blank, key=is_address_line):
         addresses = list(run)
-        if is_address:
-            above = at - 1
-            while above >= 0 and non_blank[above].rule == LINK_REFERENCES:
-                above -= 1
-            if above < at - 1 or len(addresses) >= LINK_LIST_MIN_LINES:
-                if above >= 0 and not non_blank[above].rule and non_blank[above].text == LINK_LIST_HEADING:
-                    non_blank[above].rule = LINK_REFERENCES
-                for address in addresses:
-                    address.rule = LINK_REFERENCES
+        headed = at  # where the list's headings (and any run of it above) begin
+        while headed and non_blank[headed - 1].rule == LINK_REFERENCES:
+            headed -= 1
+        if is_address and (headed < at or len(addresses) >= LINK_LIST_MIN_LINES):
+            heading = headed - 1
+            if heading >= 0 and not non_blank[heading].rule and non_blank[heading].text == LINK_LIST_HEADING:
+                for line in non_blank[heading:]:
+                    line.rule = LINK_REFERENCES
+                return
+            for address in addresses:
+                address.rule = LINK_REFERENCES
         at += len(addresses)
 
 

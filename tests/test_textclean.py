@@ -84,8 +84,9 @@ def test_widget_rules_name_their_removals(line: str, rule: str) -> None:
     assert rule_of(page_with(line), line) == rule
 
 
-def test_lynx_list_of_links_takes_its_references_heading_and_a_short_run_under_a_heading() -> None:
+def test_lynx_list_of_links_under_its_references_heading_runs_to_the_end() -> None:
     visible = [f"  {n}. https://www.example.org/{n}" for n in range(1, 6)]
+    visible[2:2] = ["  3. https://play.example.org/?code=fn+main()+{", "++++}"]  # an address holding a line break
     hidden = ["  6. https://cdn.example.org/a.js", "  7. file://localhost/b"]
     appendix = ["References", "", "   Visible links:", *visible, "", "   Hidden links:", *hidden]
     listed = clean_text(page_with("\n".join(appendix)))
