@@ -57,6 +57,7 @@ NARROWER_BY = 3  # columns the margin that explains most breaks may lie inside t
 PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*")  # indentation and e-mail/Markdown quote marks
 ITEM_START = re.compile(r"(?:[•·▪◦‣∙□■○●▫▸►*+–-]|\d{1,3}[.)])\s+|#{1,6}\s")
 BOX_DRAWING = re.compile("[\u2500-\u257f]")
+DASH_IN_WORDS = re.compile(r"(?<=\w)[─━](?=\w)")  # "can't─your": a box-drawing line used as a dash
 # A table's column rule: runs of dashes or equals signs, one per column ("----- ----------"),
 # as pandoc and reStructuredText draw simple tables. A single run is a horizontal rule.
 COLUMN_RULE = re.compile(r"[-=]{3,}(?: +[-=]{3,})+")
@@ -286,7 +287,7 @@ def is_table_row(line: str) -> bool:
     text = line.strip()
     return (text.count("|") >= 2 or "   " in text or "+--" in text
             or (text.startswith(("---", "===")) and COLUMN_RULE.fullmatch(text) is not None)
-            or (not text.isascii() and BOX_DRAWING.search(text) is not None))
+            or (not text.isascii() and BOX_DRAWING.search(DASH_IN_WORDS.sub("", text)) is not None))
 
 
 def is_item(line: str) -> bool:

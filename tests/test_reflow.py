@@ -156,6 +156,14 @@ def test_unwrapped_headings_between_blank_lines_do_not_hide_the_margin() -> None
     assert result.text.split("\n\n") == [heading, PARAGRAPH] * 4
 
 
+def test_a_box_drawing_line_used_as_a_dash_is_no_table_rule() -> None:
+    dashed = PARAGRAPH.replace("debate it", "debate─it")
+    page = "\n\n".join([wrapped(PARAGRAPH, 60), wrapped(dashed, 60), wrapped(PARAGRAPH, 60)])
+    assert reflow(page).text.split("\n\n") == [PARAGRAPH, dashed, PARAGRAPH]
+    drawn = "│ Ranking │ School │"
+    assert reflow("\n\n".join([wrapped(PARAGRAPH, 60), drawn])).text.endswith("\n\n" + drawn)
+
+
 def test_a_simple_tables_column_rule_is_a_table_row() -> None:
     rule = "  " + " ".join("-" * n for n in (20, 40, 30))  # pandoc's simple table, wider than the page
     row = "  " + "   ".join(["Ranking in 2023", "Business School", "Previous Ranking"])
