@@ -36,7 +36,7 @@ MIN_COLUMNS = 3  # two columns side by side are as often a page's layout (menu |
 PADDING = re.compile(r"\S {2,}\S")  # words set apart to fill a column: wrapped prose has single spaces
 MIN_PADDED_SHARE = 0.5  # of the block's lines
 LIST_MARKERS = re.compile(f"\\s*(?:[{re.escape(BULLET_MARKS)}]\\s+)+")  # nested list items pad their markers
-SQUEEZE_SLACK = 10  # a table whose cells were wrapped was squeezed to the page: it ends this close to it
+SQUEEZE_SLACK = 10  # a table whose cells were wrapped was squeezed to the page: it ends this near the margin or past it
 # A drawn table is ``gridtables``'s (its borders "+----+", bars, box-drawing characters), a
 # Markdown row has its bars, and pandoc's simple tables (ruled with "----- ---") print each row
 # on one line.
