@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable
 from functools import reduce
 
-from pipeline.gridtables import BARS, ROW_SEPARATOR
+from pipeline.gridtables import BARS, BOX_DRAWING_RANGE, ROW_SEPARATOR
 from pipeline.lines import BULLET_MARKS
 
 MIN_LINES = 4  # a table of three lines or fewer gives too little evidence of where its columns part
@@ -40,7 +40,7 @@ SQUEEZE_SLACK = 10  # a table whose cells were wrapped was squeezed to the page:
 # A drawn table is ``gridtables``'s (its borders "+----+", bars, box-drawing characters), a
 # Markdown row has its bars, and pandoc's simple tables (ruled with "----- ---") print each row
 # on one line.
-DRAWN = re.compile(f"[{re.escape(BARS)}\u2500-\u257f]|-{{3}}|={{3}}")
+DRAWN = re.compile(f"[{re.escape(BARS)}{BOX_DRAWING_RANGE}]|-{{3}}|={{3}}")
 # A run of MIN_LINES non-blank lines or more; possessive, so a run too short fails at once.
 NON_BLANK_LINE = r"[^\S\n]*+\S[^\n]*+"
 BLOCK = re.compile(f"^{NON_BLANK_LINE}(?:\n{NON_BLANK_LINE}){{{MIN_LINES - 1},}}+", re.MULTILINE)

@@ -28,6 +28,7 @@ from collections.abc import Callable
 CORNERS = "+┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝╒╤╕╞╪╡╘╧╛"
 RULES = "-=:─═━"
 BARS = "|│║┃"
+BOX_DRAWING_RANGE = "\u2500-\u257f"  # the Unicode block of box-drawing characters, for a character class
 CORNER, RULE = f"[{re.escape(CORNERS)}]", f"[{re.escape(RULES)}]"
 JOINT = f"[{re.escape(CORNERS + BARS)}]"  # links draws the rule between two rows "|----+---|"
 BORDER = re.compile(f"(?P<indent> *){JOINT}(?:{RULE}+{JOINT})+")  # "+----+---+", "├────┼───┤"

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from pipeline.coltables import unalign_column_tables
-from pipeline.gridtables import unbox_grid_tables
+from pipeline.gridtables import BOX_DRAWING_RANGE, unbox_grid_tables
 from pipeline.lines import CLOSERS, ends_sentence
 from pipeline.names import byline_opening
 
@@ -56,7 +56,7 @@ NARROWER_BY = 3  # columns the margin that explains most breaks may lie inside t
 
 PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*")  # indentation and e-mail/Markdown quote marks
 ITEM_START = re.compile(r"(?:[•·▪◦‣∙□■○●▫▸►*+–-]|\d{1,3}[.)])\s+|#{1,6}\s")
-BOX_DRAWING = re.compile("[\u2500-\u257f]")
+BOX_DRAWING = re.compile(f"[{BOX_DRAWING_RANGE}]")
 DASH_IN_WORDS = re.compile(r"(?<=\w)[─━](?=\w)")  # "can't─your": a box-drawing line used as a dash
 # A table's column rule: runs of dashes or equals signs, one per column ("----- ----------"),
 # as pandoc and reStructuredText draw simple tables. A single run is a horizontal rule.

@@ -498,10 +498,13 @@ def mark_link_lists(lines: list[Line]) -> None:
     at = 0
     for is_address, run in groupby(non_blank, key=is_address_line):
         addresses = list(run)
-        headed = at  # where the list's headings (and any run of it above) begin
+        first, at = at, at + len(addresses)
+        if not is_address:
+            continue
+        headed = first  # where the list's headings (and any run of it above) begin
         while headed and non_blank[headed - 1].rule == LINK_REFERENCES:
             headed -= 1
-        if is_address and (headed < at or len(addresses) >= LINK_LIST_MIN_LINES):
+        if headed < first or len(addresses) >= LINK_LIST_MIN_LINES:
             heading = headed - 1
             if heading >= 0 and not non_blank[heading].rule and non_blank[heading].text == LINK_LIST_HEADING:
                 for line in non_blank[heading:]:
@@ -509,7 +512,6 @@ def mark_link_lists(lines: list[Line]) -> None:
                 return
             for address in addresses:
                 address.rule = LINK_REFERENCES
-        at += len(addresses)
 
 
 STEPS: list[Callable[[list[Line]], None]] = [mark_markup_only, mark_head_links, apply_pattern_rules, mark_link_lists,

@@ -299,7 +299,8 @@ def layouts(args: argparse.Namespace) -> list[tuple[str, bool]]:
     """(layout, scored but never trained on) pairs; a layout not installed here is an error."""
     available = render.available_renderers(wrapped=True)
     chosen = [(r, False) for r in args.renderer or render.available_renderers()]
-    chosen += [(r, True) for r in args.also_score if r not in dict(chosen)] if args.cross_validate else []
+    trained = {r for r, _ in chosen}
+    chosen += [(r, True) for r in args.also_score if r not in trained] if args.cross_validate else []
     missing = [r for r, _ in chosen if r not in available]
     if missing:
         raise SystemExit(f"error: renderer not installed: {', '.join(missing)}")
