@@ -11,7 +11,9 @@ three renderers the cleaner was not built on (``links-80``; ``pandoc-72``, pando
 full default output (``lynx-default``: numbered links and their list of addresses), and
 ``lxml-text``: the page's text nodes with the HTML source's own whitespace, which is what
 scrapers get from BeautifulSoup's ``get_text()`` (tab-indented lines, runs of blank lines,
-paragraphs broken wherever the source broke them, and a minified page as a few very long lines).
+paragraphs broken wherever the source broke them, and a minified page as a few very long lines),
+and ``lxml-lines``: the same text nodes, each stripped, one per line, which is what scrapers get
+from ``get_text("\\n", strip=True)`` (no blank lines; a paragraph holding links cut at each link).
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ import subprocess
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import lxml.html
 
 Renderer = Callable[[str], str]
 TIMEOUT_S = 30
@@ -45,18 +51,30 @@ def html2text_wrapped(html: str) -> str:
     return html2text_render(html, width=78)  # html2text's own default
 
 
-def lxml_text_render(html: str) -> str:
-    """``text_content()`` of the page without its scripts and styles (``soup.get_text()``)."""
+def page_tree(html: str) -> lxml.html.HtmlElement | None:
+    """The parsed page without its scripts and styles; None for a document with no elements."""
     import lxml.html
     from lxml.etree import ParserError
 
     try:
         tree = lxml.html.fromstring(html)
-    except ParserError:  # a document with no elements at all
-        return ""
+    except ParserError:
+        return None
     for element in tree.xpath("//script|//style|//noscript|//template"):
         element.drop_tree()
-    return tree.text_content()
+    return tree
+
+
+def lxml_text_render(html: str) -> str:
+    """``text_content()`` of the page (``soup.get_text()``)."""
+    tree = page_tree(html)
+    return "" if tree is None else tree.text_content()
+
+
+def lxml_lines_render(html: str) -> str:
+    """The page's text nodes, each stripped, one per line (``soup.get_text("\\n", strip=True)``)."""
+    tree = page_tree(html)
+    return "" if tree is None else "\n".join(text for node in tree.itertext() if (text := node.strip()))
 
 
 def command_renderer(argv: list[str]) -> Renderer:
@@ -94,7 +112,7 @@ ELINKS = ["elinks", "-dump", "-no-references", "-no-numbering", "-dump-charset",
 LYNX_DEFAULT = [arg for arg in LYNX if arg != "-nolist"]
 WRAPPED_COMMANDS = {"lynx-80": LYNX, "w3m-80": W3M, "links-80": LINKS, "pandoc-72": PANDOC, "elinks-80": ELINKS,
                     "lynx-default": LYNX_DEFAULT}
-ALL_NAMES = ["inscriptis", "html2text", *COMMANDS, "html2text-78", *WRAPPED_COMMANDS, "lxml-text"]
+ALL_NAMES = ["inscriptis", "html2text", *COMMANDS, "html2text-78", *WRAPPED_COMMANDS, "lxml-text", "lxml-lines"]
 
 
 def available_renderers(wrapped: bool = False) -> dict[str, Renderer]:
@@ -106,6 +124,7 @@ def available_renderers(wrapped: bool = False) -> dict[str, Renderer]:
         renderers["html2text-78"] = html2text_wrapped
         renderers |= commands_installed(WRAPPED_COMMANDS)
         renderers["lxml-text"] = lxml_text_render
+        renderers["lxml-lines"] = lxml_lines_render
     return renderers
 
 

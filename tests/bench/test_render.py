@@ -38,3 +38,10 @@ def test_lxml_text_keeps_the_sources_whitespace_and_drops_scripts() -> None:
     dump = render.available_renderers(wrapped=True)["lxml-text"](page)
     assert dump == "\n\tThe council\n\tmet."
     assert render.lxml_text_render("") == ""  # no element at all: an empty dump, not an error
+
+
+def test_lxml_lines_prints_each_text_node_stripped_on_a_line_of_its_own() -> None:
+    page = "<html><body>\n\t<p>Read the <a href='/r'>full report</a> now.</p><script>x = 1;</script></body></html>"
+    dump = render.available_renderers(wrapped=True)["lxml-lines"](page)
+    assert dump == "Read the\nfull report\nnow."
+    assert render.lxml_lines_render("") == ""

@@ -3,7 +3,15 @@ from __future__ import annotations
 import textwrap
 
 from pipeline.doc import Doc
-from pipeline.stages.repair import COLUMNS_STEP, REFLOW_STEP, UNBOX_STEP, UNGLUE_STEP, Repair, repair_text
+from pipeline.stages.repair import (
+    COLUMNS_STEP,
+    REFLOW_STEP,
+    TEXT_NODES_STEP,
+    UNBOX_STEP,
+    UNGLUE_STEP,
+    Repair,
+    repair_text,
+)
 
 
 def test_mojibake_is_fixed_and_explained() -> None:
@@ -81,3 +89,12 @@ def test_a_glued_dump_is_split_and_the_step_recorded() -> None:
     Repair().process_doc(doc)
     assert doc.text.startswith("Home\n\nNews\n\nSport\n\nContact\n\nThe council met")
     assert doc.repairs == [UNGLUE_STEP]
+
+
+def test_a_dump_of_text_nodes_has_its_sentences_rejoined_and_the_step_recorded() -> None:
+    nodes = ["Home", "News", "Sport", "The council met on", "Monday", "to discuss the budget.", "Contact"] * 2
+    doc = Doc(source_path="a.txt", text="\n".join(nodes))
+    Repair().process_doc(doc)
+    assert doc.text.split("\n\n")[:5] == ["Home", "News", "Sport", "The council met on Monday to discuss the budget.",
+                                          "Contact"]
+    assert doc.repairs == [TEXT_NODES_STEP]
