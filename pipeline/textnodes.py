@@ -1,16 +1,22 @@
-"""Text nodes: rejoin the sentences a scraper printed one text node per line.
+"""Text nodes: rejoin the sentences a scraper cut where the page's inline elements begin and end.
 
-``soup.get_text("\\n", strip=True)``, and scrapers built on lxml's ``itertext()``, print
-every text node on a line of its own: a paragraph holding two links comes out as five
-lines ("Read the", "full report", "from the agency", "and the", "minutes."). A line-based
-cleaner reads them as a run of short lines, a menu. On the dev pages rendered so, it lost
-more than 10% of the body of 338 of 578 pages before this step.
+``soup.get_text("\\n")``, and scrapers built on lxml's ``itertext()``, print every text node
+on a line of its own: a paragraph holding two links comes out as five lines ("Read the",
+"full report", "from the agency", "and the", "minutes."). A line-based cleaner reads them
+as a run of short lines, a menu. A line carries on the sentence the line above left open
+(``carries_on``) when that line does not end a sentence and this one opens with a lower-case
+letter or a closing mark, or is a link's short text between two such lines. List items and
+bylines ("by Jane Doe") never carry on a sentence: they open lines of their own.
 
-Such a dump has no blank lines: nothing in it separates one block from the next, as every
-renderer of a page's layout does. Only there, a line is joined to the one above when it
-carries on the sentence that line left open (``carries_on``): the line above does not end
-a sentence, and this one opens with a lower-case letter or a closing mark, or it is a
-link's short text between two such lines.
+Two steps, both in the repair stage:
+
+- ``rejoin_text_nodes``, on the dump as it came: a dump with (almost) no blank lines that cuts
+  sentences prints a text node per line (``get_text("\\n", strip=True)``). Nothing in it marks
+  where one block ends, so its sentences are rejoined and each line made a block of its own.
+  On dev (``lxml-lines``), lost >10% of the body: 338 of 578 pages before, 38 after.
+- ``join_cut_sentences``, after the hard wraps are rejoined: in any dump where many lines carry
+  on a sentence (``get_text("\\n")`` without ``strip`` keeps the source's whitespace as blank
+  lines, so the first step cannot see it), those lines are joined; the blank lines stay.
 """
 
 from __future__ import annotations
@@ -22,14 +28,21 @@ from dataclasses import dataclass
 # carry on a sentence. On dev: 555 of the 577 ``lxml-lines`` dumps of 10 lines or more, and 4 of
 # the 6,900 dumps of other layouts (lynx's of a page that sets its text in ``<pre>``).
 MAX_BLANK_SHARE = 0.02  # of a dump's lines: a renderer puts a blank line between blocks (dev: 0.3-0.45 of lines)
-MIN_CARRIED_SHARE = 0.01  # of its other lines
+MIN_NODES_CARRIED_SHARE = 0.01  # of its other lines
 MIN_LINES = 10  # a snippet of a few lines tells nothing of its layout
 # Each line its own block: which lines were paragraphs and which list items is lost, and a
 # dump read as one block of hundreds of lines looks like no page any renderer lays out.
 BLOCK_SEPARATOR = "\n\n"
+# Once hard wraps are rejoined, a renderer's dump rarely cuts sentences (dev: median share 0-0.5%
+# of lines, 90th percentile 0.5-4.4%); ``get_text("\n")``'s do (median 8%).
+MIN_CUT_SHARE = 0.05
 LINK_MAX_WORDS = 6  # a link's text set between two pieces of one sentence ("full report")
 
 CONTINUATION = re.compile(r"[a-z,.;:!?)\]}%’”»]")  # opens a piece of a sentence already begun
+# Lines that open lines of their own: a list item's marker (lynx and inscriptis mark
+# second-level items "o"), a byline ("by Jane Doe", "by iggymanz ( 596061 ) writes:"), and the
+# row of a table a text browser set in columns (two cells apart by a run of spaces).
+OWN_LINE = re.compile(r"(?:[•·▪◦‣∙□■○●▫▸►*+–-]|o|\d{1,3}[.)]|[Bb]y)(?:\s|$)|.*\S {3,}\S")
 SENTENCE_END = (".", "!", "?", "…", ".”", ".\"", "?”", "!”")
 NO_SPACE_BEFORE = re.compile(r"[,.;:!?)\]}%’”»]")
 NO_SPACE_AFTER = ("(", "[", "{", "“", "‘", "«", "/", "$", "#", "@")
@@ -38,8 +51,32 @@ NO_SPACE_AFTER = ("(", "[", "{", "“", "‘", "«", "/", "$", "#", "@")
 @dataclass(frozen=True)
 class Rejoined:
     text: str
-    applied: bool  # the dump prints a text node per line (``node_per_line``)
+    applied: bool  # the dump was read as one whose lines cut sentences
     joined: int  # how many lines were joined to the line above
+
+
+def open_sentence(line: str) -> bool:
+    return bool(line) and not line.endswith(SENTENCE_END) and not OWN_LINE.match(line)
+
+
+def opens_as_continuation(line: str) -> bool:
+    return bool(CONTINUATION.match(line)) and not OWN_LINE.match(line)
+
+
+def carries_on(previous: str, line: str, following: str) -> bool:
+    """Whether ``line`` goes on with the sentence ``previous`` left open: it opens as a
+    continuation, or it is a link's short text and ``following`` opens as one."""
+    if not open_sentence(previous) or not line or OWN_LINE.match(line):
+        return False
+    if opens_as_continuation(line):
+        return True
+    return len(line.split()) <= LINK_MAX_WORDS and open_sentence(line) and opens_as_continuation(following)
+
+
+def carried_lines(stripped: list[str]) -> list[bool]:
+    """For each line, whether it carries on the sentence of the line right above it."""
+    following = [*stripped[1:], ""]
+    return [i > 0 and carries_on(stripped[i - 1], line, following[i]) for i, line in enumerate(stripped)]
 
 
 def node_per_line(stripped: list[str], carried: list[bool]) -> bool:
@@ -48,25 +85,7 @@ def node_per_line(stripped: list[str], carried: list[bool]) -> bool:
     blank = stripped.count("")
     text = len(stripped) - blank
     return (len(stripped) >= MIN_LINES and blank <= MAX_BLANK_SHARE * len(stripped)
-            and sum(carried) >= MIN_CARRIED_SHARE * text)
-
-
-def open_sentence(line: str) -> bool:
-    return bool(line) and not line.endswith(SENTENCE_END)
-
-
-def opens_as_continuation(line: str) -> bool:
-    return bool(CONTINUATION.match(line))
-
-
-def carries_on(previous: str, line: str, following: str) -> bool:
-    """Whether ``line`` goes on with the sentence ``previous`` left open: it opens as a
-    continuation, or it is a link's short text and ``following`` opens as one."""
-    if not open_sentence(previous) or not line:
-        return False
-    if opens_as_continuation(line):
-        return True
-    return len(line.split()) <= LINK_MAX_WORDS and open_sentence(line) and opens_as_continuation(following)
+            and sum(carried) >= MIN_NODES_CARRIED_SHARE * text)
 
 
 def glue(left: str, right: str) -> str:
@@ -75,19 +94,35 @@ def glue(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
+def joined_lines(lines: list[str], stripped: list[str], carried: list[bool]) -> list[str]:
+    """``lines`` with each carried line glued to the one above (blank lines kept)."""
+    out: list[str] = []
+    for line, text, carries in zip(lines, stripped, carried, strict=True):
+        if out and carries:  # a sentence cut at two links comes together piece by piece
+            out[-1] = glue(out[-1].rstrip(), text)
+        else:
+            out.append(line)
+    return out
+
+
 def rejoin_text_nodes(text: str) -> Rejoined:
     """``text`` with the pieces of each sentence on one line, each line a block of its own,
     when the dump prints a text node per line; any other dump is returned as it is."""
     lines = text.rstrip("\n").split("\n")
     stripped = [line.strip() for line in lines]
-    following = [*stripped[1:], ""]
-    carried = [i > 0 and carries_on(stripped[i - 1], line, following[i]) for i, line in enumerate(stripped)]
+    carried = carried_lines(stripped)
     if not node_per_line(stripped, carried):
         return Rejoined(text, False, 0)
-    out: list[str] = []
-    for i, line in enumerate(stripped):
-        if out and carried[i]:  # a sentence cut at two links comes together piece by piece
-            out[-1] = glue(out[-1].rstrip(), line)
-        elif line:
-            out.append(lines[i])
-    return Rejoined(BLOCK_SEPARATOR.join(out), True, len(lines) - stripped.count("") - len(out))
+    blocks = [line for line in joined_lines(lines, stripped, carried) if line.strip()]
+    return Rejoined(BLOCK_SEPARATOR.join(blocks), True, sum(carried))
+
+
+def join_cut_sentences(text: str) -> Rejoined:
+    """``text`` with the pieces of each sentence on one line, when at least ``MIN_CUT_SHARE``
+    of its lines carry on the sentence of the line above; any other dump is returned as it is."""
+    lines = text.split("\n")
+    stripped = [line.strip() for line in lines]
+    carried = carried_lines(stripped)
+    if sum(carried) < MIN_CUT_SHARE * (len(stripped) - stripped.count("")) or not any(carried):
+        return Rejoined(text, False, 0)
+    return Rejoined("\n".join(joined_lines(lines, stripped, carried)), True, sum(carried))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.textnodes import rejoin_text_nodes
+from pipeline.textnodes import join_cut_sentences, rejoin_text_nodes
 
 # What soup.get_text("\n", strip=True) makes of a short story page: every link's text on a line
 # of its own, the sentence around it cut there, and no blank line anywhere.
@@ -12,7 +12,7 @@ NODES = [
     "By", "Jane Doe",
     "The council voted on Tuesday to approve a budget that raises funding for the",
     "public libraries",
-    "by twelve percent (",
+    "and museums (",
     "see the full report",
     "), after a long debate.",
     "Opening hours will be extended from May.",
@@ -26,8 +26,8 @@ def test_the_pieces_of_a_sentence_come_together_and_each_line_is_a_block() -> No
     assert out.applied
     assert out.text.split("\n\n") == [
         "Home", "News", "Sport", "Contact", "City council approves the library budget", "By", "Jane Doe",
-        "The council voted on Tuesday to approve a budget that raises funding for the public libraries by "
-        "twelve percent (see the full report), after a long debate.",
+        "The council voted on Tuesday to approve a budget that raises funding for the public libraries and "
+        "museums (see the full report), after a long debate.",
         "Opening hours will be extended from May.", "Related posts", "Parking fees rise in May",
     ]
     assert out.joined == 4
@@ -51,3 +51,29 @@ def test_a_dump_with_no_sentence_cut_is_left_alone() -> None:
 
 def test_a_short_snippet_tells_nothing_of_its_layout() -> None:
     assert not rejoin_text_nodes("Read the\nfull report\nnow.").applied
+
+
+def test_items_bylines_and_table_rows_open_lines_of_their_own() -> None:
+    lines = ["The council voted on the budget of the", "o libraries", "Re: the vote", "by jdoe ( 1234 ) writes:",
+             "Name       Price", "of the     library", "It met on", "Monday", "and voted."] * 2
+    out = rejoin_text_nodes("\n".join(lines))
+    assert out.applied
+    assert out.text.split("\n\n")[:7] == ["The council voted on the budget of the", "o libraries", "Re: the vote",
+                                          "by jdoe ( 1234 ) writes:", "Name       Price", "of the     library",
+                                          "It met on Monday and voted."]
+
+
+def test_sentences_cut_between_blank_lines_are_joined_and_the_blank_lines_kept() -> None:
+    # get_text("\n") keeps the whitespace between tags: blocks apart, a paragraph's pieces together.
+    paragraph = ["The council voted on Tuesday to approve the", "budget", "of the libraries, after a", "debate", "."]
+    dump = "\n".join(["Home", "", "News", "", *paragraph, "", "Contact"])
+    out = join_cut_sentences(dump)
+    assert out.applied and out.joined == 4
+    paragraph = "The council voted on Tuesday to approve the budget of the libraries, after a debate."
+    assert out.text.split("\n") == ["Home", "", "News", "", paragraph, "", "Contact"]
+
+
+def test_a_dump_that_seldom_cuts_a_sentence_is_left_alone() -> None:
+    story = ["The council met on Monday.", "", "It voted on the budget of the", "libraries.", ""] + [
+        "Opening hours will be extended from May.", ""] * 30
+    assert join_cut_sentences("\n".join(story)).text == "\n".join(story)

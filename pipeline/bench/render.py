@@ -11,9 +11,10 @@ three renderers the cleaner was not built on (``links-80``; ``pandoc-72``, pando
 full default output (``lynx-default``: numbered links and their list of addresses), and
 ``lxml-text``: the page's text nodes with the HTML source's own whitespace, which is what
 scrapers get from BeautifulSoup's ``get_text()`` (tab-indented lines, runs of blank lines,
-paragraphs broken wherever the source broke them, and a minified page as a few very long lines),
-and ``lxml-lines``: the same text nodes, each stripped, one per line, which is what scrapers get
-from ``get_text("\\n", strip=True)`` (no blank lines; a paragraph holding links cut at each link).
+paragraphs broken wherever the source broke them, and a minified page as a few very long lines);
+``lxml-nodes``: the same text nodes each on a line of its own, ``get_text("\\n")`` (a paragraph
+holding links cut at each link, the source's whitespace between tags as blank lines); and
+``lxml-lines``: the text nodes stripped, ``get_text("\\n", strip=True)`` (no blank lines at all).
 """
 
 from __future__ import annotations
@@ -71,6 +72,12 @@ def lxml_text_render(html: str) -> str:
     return "" if tree is None else tree.text_content()
 
 
+def lxml_nodes_render(html: str) -> str:
+    """The page's text nodes as they are, one after another on lines of their own (``soup.get_text("\\n")``)."""
+    tree = page_tree(html)
+    return "" if tree is None else "\n".join(tree.itertext())
+
+
 def lxml_lines_render(html: str) -> str:
     """The page's text nodes, each stripped, one per line (``soup.get_text("\\n", strip=True)``)."""
     tree = page_tree(html)
@@ -112,7 +119,8 @@ ELINKS = ["elinks", "-dump", "-no-references", "-no-numbering", "-dump-charset",
 LYNX_DEFAULT = [arg for arg in LYNX if arg != "-nolist"]
 WRAPPED_COMMANDS = {"lynx-80": LYNX, "w3m-80": W3M, "links-80": LINKS, "pandoc-72": PANDOC, "elinks-80": ELINKS,
                     "lynx-default": LYNX_DEFAULT}
-ALL_NAMES = ["inscriptis", "html2text", *COMMANDS, "html2text-78", *WRAPPED_COMMANDS, "lxml-text", "lxml-lines"]
+ALL_NAMES = ["inscriptis", "html2text", *COMMANDS, "html2text-78", *WRAPPED_COMMANDS, "lxml-text", "lxml-nodes",
+             "lxml-lines"]
 
 
 def available_renderers(wrapped: bool = False) -> dict[str, Renderer]:
@@ -124,6 +132,7 @@ def available_renderers(wrapped: bool = False) -> dict[str, Renderer]:
         renderers["html2text-78"] = html2text_wrapped
         renderers |= commands_installed(WRAPPED_COMMANDS)
         renderers["lxml-text"] = lxml_text_render
+        renderers["lxml-nodes"] = lxml_nodes_render
         renderers["lxml-lines"] = lxml_lines_render
     return renderers
 

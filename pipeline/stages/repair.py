@@ -32,7 +32,7 @@ from ftfy import TextFixerConfig
 from pipeline.doc import Doc
 from pipeline.reflow import reflow
 from pipeline.stage import Stage
-from pipeline.textnodes import rejoin_text_nodes
+from pipeline.textnodes import join_cut_sentences, rejoin_text_nodes
 from pipeline.unglue import unglue
 
 CONFIG = TextFixerConfig(
@@ -86,14 +86,17 @@ UNBOX_STEP = "apply:unbox_grid_tables"
 COLUMNS_STEP = "apply:unalign_column_tables"
 UNGLUE_STEP = "apply:split_glued_blocks"
 TEXT_NODES_STEP = "apply:rejoin_text_nodes"
+CUT_SENTENCES_STEP = "apply:join_cut_sentences"
 
 
 def relayout(text: str) -> tuple[str, list[str]]:
     """A dump's lines as the page laid out its blocks: hard wraps rejoined, grid tables
     unboxed, glued blocks split; with the steps taken. The benchmarks call this too."""
-    rejoined = rejoin_text_nodes(text)
-    reflowed = reflow(rejoined.text)
+    nodes = rejoin_text_nodes(text)
+    reflowed = reflow(nodes.text)
     unglued = unglue(reflowed.text)
-    steps = ([TEXT_NODES_STEP] * rejoined.applied + [REFLOW_STEP] * bool(reflowed.joined)
-             + [UNBOX_STEP] * bool(reflowed.tables) + [COLUMNS_STEP] * bool(reflowed.column_tables))
-    return unglued.text, steps + [UNGLUE_STEP] * bool(unglued.lines)
+    cut = join_cut_sentences(unglued.text)
+    steps = ([TEXT_NODES_STEP] * nodes.applied + [REFLOW_STEP] * bool(reflowed.joined)
+             + [UNBOX_STEP] * bool(reflowed.tables) + [COLUMNS_STEP] * bool(reflowed.column_tables)
+             + [UNGLUE_STEP] * bool(unglued.lines) + [CUT_SENTENCES_STEP] * cut.applied)
+    return cut.text, steps

@@ -45,3 +45,8 @@ def test_lxml_lines_prints_each_text_node_stripped_on_a_line_of_its_own() -> Non
     dump = render.available_renderers(wrapped=True)["lxml-lines"](page)
     assert dump == "Read the\nfull report\nnow."
     assert render.lxml_lines_render("") == ""
+
+
+def test_lxml_nodes_prints_each_text_node_as_it_is_on_a_line_of_its_own() -> None:
+    page = "<html><body>\n<p>Read the <a href='/r'>full report</a> now.</p></body></html>"
+    assert render.available_renderers(wrapped=True)["lxml-nodes"](page) == "\n\nRead the \nfull report\n now."

@@ -5,6 +5,7 @@ import textwrap
 from pipeline.doc import Doc
 from pipeline.stages.repair import (
     COLUMNS_STEP,
+    CUT_SENTENCES_STEP,
     REFLOW_STEP,
     TEXT_NODES_STEP,
     UNBOX_STEP,
@@ -80,7 +81,8 @@ def test_a_wrapped_dump_with_a_column_table_has_its_rows_joined_and_the_step_rec
     assert doc.text.split("\n")[-3:] == ["Week | Tuesday | Thursday",
                                         "1 | Speed play 35 min Easy with hard sprints | Optional cross-training",
                                         "2 | Rest | Rest"]
-    assert doc.repairs == [REFLOW_STEP, COLUMNS_STEP]
+    # the reflow leaves the paragraph's last break (the table's columns blur its margin): a cut sentence
+    assert doc.repairs == [REFLOW_STEP, COLUMNS_STEP, CUT_SENTENCES_STEP]
 
 
 def test_a_glued_dump_is_split_and_the_step_recorded() -> None:
@@ -98,3 +100,11 @@ def test_a_dump_of_text_nodes_has_its_sentences_rejoined_and_the_step_recorded()
     assert doc.text.split("\n\n")[:5] == ["Home", "News", "Sport", "The council met on Monday to discuss the budget.",
                                           "Contact"]
     assert doc.repairs == [TEXT_NODES_STEP]
+
+
+def test_a_dump_whose_lines_cut_sentences_has_them_joined_and_the_step_recorded() -> None:
+    pieces = ["The council met on", "Monday", "to discuss the budget.", ""]
+    doc = Doc(source_path="a.txt", text="\n".join(["Home", "", *pieces, "Contact"]))
+    Repair().process_doc(doc)
+    assert doc.text.split("\n") == ["Home", "", "The council met on Monday to discuss the budget.", "", "Contact"]
+    assert doc.repairs == [CUT_SENTENCES_STEP]
