@@ -38,7 +38,7 @@ BLOCK_SEPARATOR = "\n\n"
 MIN_CUT_SHARE = 0.05
 LINK_MAX_WORDS = 6  # a link's text set between two pieces of one sentence ("full report")
 
-CONTINUATION = re.compile(r"[a-z,.;:!?)\]}%’”»]")  # opens a piece of a sentence already begun
+CONTINUATION_FIRST = frozenset("abcdefghijklmnopqrstuvwxyz,.;:!?)]}%’”»")  # opens a piece of a sentence begun
 # Lines that open lines of their own: a list item's marker (lynx and inscriptis mark
 # second-level items "o"), a byline ("by Jane Doe", "by iggymanz ( 596061 ) writes:"), and the
 # row of a table a text browser set in columns (two cells apart by a run of spaces).
@@ -60,7 +60,7 @@ def open_sentence(line: str) -> bool:
 
 
 def opens_as_continuation(line: str) -> bool:
-    return bool(CONTINUATION.match(line)) and not OWN_LINE.match(line)
+    return line[:1] in CONTINUATION_FIRST and not OWN_LINE.match(line)
 
 
 def carries_on(previous: str, line: str, following: str) -> bool:
@@ -74,18 +74,28 @@ def carries_on(previous: str, line: str, following: str) -> bool:
 
 
 def carried_lines(stripped: list[str]) -> list[bool]:
-    """For each line, whether it carries on the sentence of the line right above it."""
+    """For each line, whether it carries on the sentence of the line right above it. This
+    runs on every dump: ``carries_on`` is only asked where the lines' first and last
+    characters allow it (a few lines a page)."""
     following = [*stripped[1:], ""]
-    return [i > 0 and carries_on(stripped[i - 1], line, following[i]) for i, line in enumerate(stripped)]
+    may_open = [not line.endswith(SENTENCE_END) for line in stripped]  # "" too: it is no line's previous
+    may_go_on = [line[:1] in CONTINUATION_FIRST for line in stripped]
+    carried = [False] * len(stripped)
+    for i in range(1, len(stripped)):
+        if may_open[i - 1] and stripped[i - 1] and (may_go_on[i] or (may_open[i] and i + 1 < len(stripped)
+                                                                     and may_go_on[i + 1])):
+            carried[i] = carries_on(stripped[i - 1], stripped[i], following[i])
+    return carried
+
+
+def few_blank_lines(stripped: list[str]) -> bool:
+    return len(stripped) >= MIN_LINES and stripped.count("") <= MAX_BLANK_SHARE * len(stripped)
 
 
 def node_per_line(stripped: list[str], carried: list[bool]) -> bool:
     """A dump with (almost) no blank lines whose line breaks cut sentences: its line breaks
     are where text nodes end."""
-    blank = stripped.count("")
-    text = len(stripped) - blank
-    return (len(stripped) >= MIN_LINES and blank <= MAX_BLANK_SHARE * len(stripped)
-            and sum(carried) >= MIN_NODES_CARRIED_SHARE * text)
+    return few_blank_lines(stripped) and sum(carried) >= MIN_NODES_CARRIED_SHARE * (len(stripped) - stripped.count(""))
 
 
 def glue(left: str, right: str) -> str:
@@ -108,8 +118,13 @@ def joined_lines(lines: list[str], stripped: list[str], carried: list[bool]) -> 
 def rejoin_text_nodes(text: str) -> Rejoined:
     """``text`` with the pieces of each sentence on one line, each line a block of its own,
     when the dump prints a text node per line; any other dump is returned as it is."""
-    lines = text.rstrip("\n").split("\n")
+    body = text.rstrip("\n")
+    if body.count("\n\n") > MAX_BLANK_SHARE * (body.count("\n") + 1):  # empty lines alone: no reading
+        return Rejoined(text, False, 0)
+    lines = body.split("\n")
     stripped = [line.strip() for line in lines]
+    if not few_blank_lines(stripped):  # every renderer's dump: its blocks stand apart
+        return Rejoined(text, False, 0)
     carried = carried_lines(stripped)
     if not node_per_line(stripped, carried):
         return Rejoined(text, False, 0)
@@ -122,7 +137,12 @@ def join_cut_sentences(text: str) -> Rejoined:
     of its lines carry on the sentence of the line above; any other dump is returned as it is."""
     lines = text.split("\n")
     stripped = [line.strip() for line in lines]
+    text_lines = len(stripped) - stripped.count("")
+    # each line ``carries_on`` counts opens as a continuation, or the next line does (a link's
+    # text): most dumps are passed over on that count, before the lines are read in pairs
+    if 2 * sum(line[:1] in CONTINUATION_FIRST for line in stripped) < MIN_CUT_SHARE * text_lines:
+        return Rejoined(text, False, 0)
     carried = carried_lines(stripped)
-    if sum(carried) < MIN_CUT_SHARE * (len(stripped) - stripped.count("")) or not any(carried):
+    if sum(carried) < MIN_CUT_SHARE * text_lines or not any(carried):
         return Rejoined(text, False, 0)
     return Rejoined("\n".join(joined_lines(lines, stripped, carried)), True, sum(carried))
