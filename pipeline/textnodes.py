@@ -40,9 +40,10 @@ LINK_MAX_WORDS = 6  # a link's text set between two pieces of one sentence ("ful
 
 CONTINUATION_FIRST = frozenset("abcdefghijklmnopqrstuvwxyz,.;:!?)]}%’”»")  # opens a piece of a sentence begun
 # Lines that open lines of their own: a list item's marker (lynx and inscriptis mark
-# second-level items "o"), a byline ("by Jane Doe", "by iggymanz ( 596061 ) writes:"), and the
-# row of a table a text browser set in columns (two cells apart by a run of spaces).
-OWN_LINE = re.compile(r"(?:[•·▪◦‣∙□■○●▫▸►*+–-]|o|\d{1,3}[.)]|[Bb]y)(?:\s|$)|.*\S {3,}\S")
+# second-level items "o"), a byline ("by Jane Doe", "by iggymanz ( 596061 ) writes:"), the
+# row of a table a text browser set in columns (two cells apart by a run of spaces), and a
+# line of code (ending in a brace or a semicolon, or assigning: "const res = parseInt(num);").
+OWN_LINE = re.compile(r"(?:[•·▪◦‣∙□■○●▫▸►*+–-]|o|\d{1,3}[.)]|[Bb]y)(?:\s|$)|.*\S {3,}\S|.*[{};]$|.* = ")
 SENTENCE_END = (".", "!", "?", "…", ".”", ".\"", "?”", "!”")
 NO_SPACE_BEFORE = re.compile(r"[,.;:!?)\]}%’”»]")
 NO_SPACE_AFTER = ("(", "[", "{", "“", "‘", "«", "/", "$", "#", "@")

@@ -63,6 +63,14 @@ def test_items_bylines_and_table_rows_open_lines_of_their_own() -> None:
                                           "It met on Monday and voted."]
 
 
+def test_code_opens_lines_of_its_own() -> None:
+    lines = ["The parser reads it with", "export function getData(num: string): number {",
+             "const res = parseInt(num, 10)", "}", "and returns a number, which", "is what we want."] * 5
+    out = rejoin_text_nodes("\n".join(lines)).text.split("\n\n")
+    assert out[:5] == ["The parser reads it with", "export function getData(num: string): number {",
+                       "const res = parseInt(num, 10)", "}", "and returns a number, which is what we want."]
+
+
 def test_sentences_cut_between_blank_lines_are_joined_and_the_blank_lines_kept() -> None:
     # get_text("\n") keeps the whitespace between tags: blocks apart, a paragraph's pieces together.
     paragraph = ["The council voted on Tuesday to approve the", "budget", "of the libraries, after a", "debate", "."]
