@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.lines import stopwords
+
 # A dump prints a text node per line when it has (almost) no blank lines and some of its lines
 # carry on a sentence. On dev: 555 of the 577 ``lxml-lines`` dumps of 10 lines or more, and 4 of
 # the 6,900 dumps of other layouts (lynx's of a page that sets its text in ``<pre>``).
@@ -37,6 +39,7 @@ BLOCK_SEPARATOR = "\n\n"
 # of lines, 90th percentile 0.5-4.4%); ``get_text("\n")``'s do (median 8%).
 MIN_CUT_SHARE = 0.05
 LINK_MAX_WORDS = 6  # a link's text set between two pieces of one sentence ("full report")
+LABEL_MAX_WORDS = 4
 
 CONTINUATION_FIRST = frozenset("abcdefghijklmnopqrstuvwxyz,.;:!?)]}%’”»")  # opens a piece of a sentence begun
 # Lines that open lines of their own: a list item's marker (lynx and inscriptis mark
@@ -74,10 +77,11 @@ def carries_on(previous: str, line: str, following: str) -> bool:
     return len(line.split()) <= LINK_MAX_WORDS and open_sentence(line) and opens_as_continuation(following)
 
 
-def carried_lines(stripped: list[str]) -> list[bool]:
-    """For each line, whether it carries on the sentence of the line right above it. This
-    runs on every dump: ``carries_on`` is only asked where the lines' first and last
-    characters allow it (a few lines a page)."""
+def carried_lines(stripped: list[str], labels: bool = False) -> list[bool]:
+    """For each line, whether it carries on the sentence of the line right above it; with
+    ``labels``, a short line does not carry on a label (``a_label``) unless the label was
+    itself carried. This runs on every dump: ``carries_on`` is only asked where the lines'
+    first and last characters allow it (a few lines a page)."""
     following = [*stripped[1:], ""]
     may_open = [not line.endswith(SENTENCE_END) for line in stripped]  # "" too: it is no line's previous
     may_go_on = [line[:1] in CONTINUATION_FIRST for line in stripped]
@@ -85,8 +89,25 @@ def carried_lines(stripped: list[str]) -> list[bool]:
     for i in range(1, len(stripped)):
         if may_open[i - 1] and stripped[i - 1] and (may_go_on[i] or (may_open[i] and i + 1 < len(stripped)
                                                                      and may_go_on[i + 1])):
-            carried[i] = carries_on(stripped[i - 1], stripped[i], following[i])
+            carried[i] = carries_on(stripped[i - 1], stripped[i], following[i]) and not (
+                labels and not carried[i - 1] and under_label(stripped[i - 1], stripped[i]))
     return carried
+
+
+def under_label(previous: str, line: str) -> bool:
+    return len(line.split()) <= LABEL_MAX_WORDS and a_label(previous)
+
+
+def a_label(line: str) -> bool:
+    """A few words ending in a content word ("Call Us Now", "Free Case Evaluation", "11 min
+    read"): a menu item, a button or a heading, which a short line below does not continue
+    ("lock", "e-Mail Us Now"). The start of a cut sentence ends in a function word or a mark
+    ("Read the", "written by", "In 2020,"). Only where the dump was not read as a text node per
+    line: there a sentence opening with a link ("Apple", "announced …") is common."""
+    words = line.split()
+    if len(words) > LABEL_MAX_WORDS or line.endswith(NO_SPACE_AFTER + (",", ":", ";", "-", "–", "—")):
+        return False
+    return words[-1].lower() not in stopwords()
 
 
 def few_blank_lines(stripped: list[str]) -> bool:
@@ -143,7 +164,7 @@ def join_cut_sentences(text: str) -> Rejoined:
     # text): most dumps are passed over on that count, before the lines are read in pairs
     if 2 * sum(line[:1] in CONTINUATION_FIRST for line in stripped) < MIN_CUT_SHARE * text_lines:
         return Rejoined(text, False, 0)
-    carried = carried_lines(stripped)
+    carried = carried_lines(stripped, labels=True)
     if sum(carried) < MIN_CUT_SHARE * text_lines or not any(carried):
         return Rejoined(text, False, 0)
     return Rejoined("\n".join(joined_lines(lines, stripped, carried)), True, sum(carried))
