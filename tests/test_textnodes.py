@@ -88,9 +88,9 @@ def test_a_dump_that_seldom_cuts_a_sentence_is_left_alone() -> None:
 
 
 def test_a_label_is_not_continued_by_a_short_line_below_it() -> None:
-    # menu items and buttons of a renderer's dump: "Call Us Now" / "e-Mail Us Now", not one line
-    menu = ["Call Us Now", "e-Mail Us Now", "", "Free Case Evaluation", "lock", "",
+    # buttons and images of a renderer's dump: "Shop on Amazon arrow" / "logo", not one line
+    menu = ["Shop on Amazon arrow", "logo", "", "Free Case Evaluation", "lock", "",
             "Read the", "full report", "now.", ""]
     out = join_cut_sentences("\n".join(menu * 3))
-    assert out.text.split("\n")[:8] == ["Call Us Now", "e-Mail Us Now", "", "Free Case Evaluation", "lock", "",
+    assert out.text.split("\n")[:8] == ["Shop on Amazon arrow", "logo", "", "Free Case Evaluation", "lock", "",
                                         "Read the full report now.", ""]
