@@ -94,3 +94,8 @@ def test_a_label_is_not_continued_by_a_short_line_below_it() -> None:
     out = join_cut_sentences("\n".join(menu * 3))
     assert out.text.split("\n")[:8] == ["Shop on Amazon arrow", "logo", "", "Free Case Evaluation", "lock", "",
                                         "Read the full report now.", ""]
+
+
+def test_a_blank_line_or_two_in_a_long_dump_of_text_nodes_still_reads_as_one() -> None:
+    dump = "\n".join(NODES * 4) + "\n\n" + "\n".join(NODES * 4)  # 1 blank line in 121
+    assert rejoin_text_nodes(dump).applied
