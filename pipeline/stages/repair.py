@@ -19,7 +19,11 @@ The rows of a borderless table a text browser set in aligned columns, each cell 
 its column's width, are each put on one line (``pipeline.coltables``), recorded as
 ``apply:unalign_column_tables``.
 Lines into which an extractor glued many blocks (``get_text()`` of minified HTML) are split
-into them (``pipeline.unglue``), recorded as ``apply:split_glued_blocks``.
+into them (``pipeline.unglue``), recorded as ``apply:split_glued_blocks``. A dump that prints
+each text node on a line of its own (``get_text("\\n")``) has the sentences it cut at each
+inline element rejoined (``pipeline.textnodes``), recorded as ``apply:rejoin_text_nodes`` (a
+dump with no blank lines, before the other steps) or ``apply:join_cut_sentences`` (any dump,
+after them).
 """
 
 from __future__ import annotations
@@ -90,8 +94,9 @@ CUT_SENTENCES_STEP = "apply:join_cut_sentences"
 
 
 def relayout(text: str) -> tuple[str, list[str]]:
-    """A dump's lines as the page laid out its blocks: hard wraps rejoined, grid tables
-    unboxed, glued blocks split; with the steps taken. The benchmarks call this too."""
+    """A dump's lines as the page laid out its blocks: text nodes rejoined, hard wraps rejoined,
+    grid tables unboxed, glued blocks split, cut sentences joined; with the steps taken. The
+    benchmarks call this too."""
     nodes = rejoin_text_nodes(text)
     reflowed = reflow(nodes.text)
     unglued = unglue(reflowed.text)
