@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.lines import stopwords
+from pipeline.lines import BULLET_MARKS, stopwords
 
 # A dump prints a text node per line when it has (almost) no blank lines and some of its lines
 # carry on a sentence. On dev: 552 of the 577 ``lxml-lines`` dumps of 10 lines or more, 29
@@ -44,14 +44,16 @@ MIN_CUT_SHARE = 0.05
 LINK_MAX_WORDS = 6  # a link's text set between two pieces of one sentence ("full report")
 LABEL_MAX_WORDS = 4
 
-CONTINUATION_FIRST = frozenset("abcdefghijklmnopqrstuvwxyz,.;:!?)]}%’”»")  # opens a piece of a sentence begun
+CLOSING_MARKS = ",.;:!?)]}%’”»"  # close what came before: no space before them
+CONTINUATION_FIRST = frozenset("abcdefghijklmnopqrstuvwxyz" + CLOSING_MARKS)  # opens a piece of a sentence begun
 # Lines that open lines of their own: a list item's marker (lynx and inscriptis mark
 # second-level items "o"), a byline ("by Jane Doe", "by iggymanz ( 596061 ) writes:"), the
 # row of a table a text browser set in columns (two cells apart by a run of spaces), and a
 # line of code (ending in a brace or a semicolon, or assigning: "const res = parseInt(num);").
-OWN_LINE = re.compile(r"(?:[•·▪◦‣∙□■○●▫▸►*+–-]|o|\d{1,3}[.)]|[Bb]y)(?:\s|$)|.*\S {3,}\S|.*[{};]$|.* = ")
+OWN_LINE = re.compile(f"(?:[{re.escape(BULLET_MARKS)}]|o|\\d{{1,3}}[.)]|[Bb]y)(?:\\s|$)"
+                      r"|.*\S {3,}\S|.*[{};]$|.* = ")
 SENTENCE_END = (".", "!", "?", "…", ".”", ".\"", "?”", "!”")
-NO_SPACE_BEFORE = re.compile(r"[,.;:!?)\]}%’”»]")
+NO_SPACE_BEFORE = re.compile(f"[{re.escape(CLOSING_MARKS)}]")
 NO_SPACE_AFTER = ("(", "[", "{", "“", "‘", "«", "/", "$", "#", "@")
 
 
@@ -117,9 +119,13 @@ def few_blank_lines(stripped: list[str]) -> bool:
     return len(stripped) >= MIN_LINES and stripped.count("") <= MAX_BLANK_SHARE * len(stripped)
 
 
-def cuts_sentences(stripped: list[str], carried: int, share: float) -> bool:
-    """Whether ``carried`` lines (one at least) are ``share`` of the text lines or more."""
-    return carried > 0 and carried >= share * (len(stripped) - stripped.count(""))
+def cuts_sentences(carried: int, text_lines: int, share: float) -> bool:
+    """Whether ``carried`` lines (one at least) are ``share`` of the ``text_lines`` or more."""
+    return carried > 0 and carried >= share * text_lines
+
+
+def text_line_count(stripped: list[str]) -> int:
+    return len(stripped) - stripped.count("")
 
 
 def glue(left: str, right: str) -> str:
@@ -150,7 +156,8 @@ def rejoin_text_nodes(text: str) -> Rejoined:
     if not few_blank_lines(stripped):  # every renderer's dump: its blocks stand apart
         return Rejoined(text, False, 0)
     carried = carried_lines(stripped)
-    if not cuts_sentences(stripped, sum(carried), MIN_NODES_CARRIED_SHARE):  # its line breaks are not where nodes end
+    # too few cut sentences: its line breaks are not where text nodes end
+    if not cuts_sentences(sum(carried), text_line_count(stripped), MIN_NODES_CARRIED_SHARE):
         return Rejoined(text, False, 0)
     blocks = [line for line in joined_lines(lines, stripped, carried) if line.strip()]
     return Rejoined(BLOCK_SEPARATOR.join(blocks), True, sum(carried))
@@ -163,9 +170,10 @@ def join_cut_sentences(text: str) -> Rejoined:
     stripped = [line.strip() for line in lines]
     # each line ``carries_on`` counts opens as a continuation, or the next line does (a link's
     # text): most dumps are passed over on that count, before the lines are read in pairs
-    if not cuts_sentences(stripped, 2 * sum(line[:1] in CONTINUATION_FIRST for line in stripped), MIN_CUT_SHARE):
+    text_lines = text_line_count(stripped)
+    if not cuts_sentences(2 * sum(line[:1] in CONTINUATION_FIRST for line in stripped), text_lines, MIN_CUT_SHARE):
         return Rejoined(text, False, 0)
     carried = carried_lines(stripped, labels=True)
-    if not cuts_sentences(stripped, sum(carried), MIN_CUT_SHARE):
+    if not cuts_sentences(sum(carried), text_lines, MIN_CUT_SHARE):
         return Rejoined(text, False, 0)
     return Rejoined("\n".join(joined_lines(lines, stripped, carried)), True, sum(carried))
