@@ -65,6 +65,20 @@ def rule_of(text: str, line: str) -> str:
         ("Follow us on Instagram", "share-buttons"),
         ("← Previous post", "post-navigation"),
         ("ADVERTISEMENT", "ad-label"),
+        ("Advertisement - Continue Reading Below", "ad-label"),
+        ("Story continues below advertisement", "ad-label"),
+        ("This site uses Akismet to reduce spam. Learn how your comment data is processed.", "form-notice"),
+        ("We and our 100 partners store and/or access information on a device, such as unique IDs in cookies.",
+         "consent-purposes"),
+        ("Store and/or access information on a device. Use limited data to select advertising.", "consent-purposes"),
+        ("This post may contain affiliate links, view my full disclosure policy.", "affiliate-disclosure"),
+        ("As an Amazon Associate I earn from qualifying purchases.", "affiliate-disclosure"),
+        ("When you purchase through links in our articles, we may earn a small commission.", "affiliate-disclosure"),
+        ("We independently evaluate all of our recommendations.", "affiliate-disclosure"),
+        ("How useful was this post?", "rating-widget"),
+        ("Average rating 5 / 5. Vote count: 1", "rating-widget"),
+        ("Was this page helpful?", "rating-widget"),
+        ("Open in a new tab", "button-label"),
         ("Loading...", "script-state"),
         ("[email protected]", "script-state"),
         ("Submit", "button-label"),
@@ -150,6 +164,10 @@ def test_a_run_of_numbered_address_lines_is_lynx_list_of_links() -> None:
         "Refactor to rustc_codegen_ssa to make it easier for the GCC codegen | 0% | |",  # last cell empty
         "The bank gave the bakery what it needed most, credit: a loan of ten thousand dollars.",
         "The full list of sources is at https://example.org/sources for readers who want it.",
+        # an article about affiliate marketing says what affiliates earn, not what the site does
+        "Bloggers who join the programme may earn a commission of up to ten percent on each sale they refer.",
+        "Average Rating: 4.9",  # a review's product ratings, not a rating widget
+        "Our partners at the university shared their data with the council, which published it on Monday.",
     ],
 )
 def test_body_lines_with_widget_words_or_marks_stay(line: str) -> None:
