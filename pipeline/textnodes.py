@@ -17,8 +17,9 @@ Two steps, both in the repair stage:
   On dev (``lxml-lines``), lost >10% of the body: 338 of 578 pages before, 36 after.
 - ``join_cut_sentences``, after the hard wraps are rejoined: in any dump where many lines carry
   on a sentence (``get_text("\\n")`` without ``strip`` keeps the source's whitespace as blank
-  lines, so the first step cannot see it), those lines are joined; the blank lines stay. A
-  short line there does not carry on a label (``a_label``). On dev (``lxml-nodes``): 119 → 72.
+  lines, so the first step cannot see it), those lines are joined, and the lines of a run that
+  held a cut sentence become blocks of their own; other blank lines stay. A short line there
+  does not carry on a label (``a_label``). On dev (``lxml-nodes``): 119 → 48.
 """
 
 from __future__ import annotations
@@ -176,4 +177,26 @@ def join_cut_sentences(text: str) -> Rejoined:
     carried = carried_lines(stripped, labels=True)
     if not cuts_sentences(sum(carried), text_lines, MIN_CUT_SHARE):
         return Rejoined(text, False, 0)
-    return Rejoined("\n".join(joined_lines(lines, stripped, carried)), True, sum(carried))
+    return Rejoined("\n".join(joined_runs(lines, stripped, carried)), True, sum(carried))
+
+
+def joined_runs(lines: list[str], stripped: list[str], carried: list[bool]) -> list[str]:
+    """``lines`` with each carried line glued to the one above; a run of lines between blank
+    lines that held a cut sentence was inline text, so each of its lines becomes a block of its
+    own, as in ``rejoin_text_nodes``. Runs that cut no sentence (a menu, a list) stay one block."""
+    out: list[str] = []
+    start = 0
+    for end, text in enumerate([*stripped, ""]):
+        if text:
+            continue
+        run = slice(start, end)
+        pieces = joined_lines(lines[run], stripped[run], carried[run])
+        out.extend(apart(pieces) if any(carried[run]) else pieces)
+        out.extend(lines[end : end + 1])  # the blank line that ended the run, as it was
+        start = end + 1
+    return out
+
+
+def apart(lines: list[str]) -> list[str]:
+    """``lines`` with a blank line between each two."""
+    return [piece for line in lines for piece in ("", line)][1:]

@@ -81,6 +81,17 @@ def test_sentences_cut_between_blank_lines_are_joined_and_the_blank_lines_kept()
     assert out.text.split("\n") == ["Home", "", "News", "", paragraph, "", "Contact"]
 
 
+def test_the_lines_of_a_run_that_cut_a_sentence_become_blocks_but_a_menu_run_stays_one() -> None:
+    # minified markup: no whitespace between a heading and its paragraph, so no blank line either
+    menu = ["Home", "News", "Sport"]
+    run = ["Budget vote", "The council voted on Tuesday to approve the", "budget", "of the libraries.", "Libraries",
+           "Opening hours grow."]
+    out = join_cut_sentences("\n".join([*menu, "", *run]))
+    assert out.applied
+    paragraph = "The council voted on Tuesday to approve the budget of the libraries."
+    assert out.text.split("\n") == [*menu, "", "Budget vote", "", paragraph, "", "Libraries", "", "Opening hours grow."]
+
+
 def test_a_dump_that_seldom_cuts_a_sentence_is_left_alone() -> None:
     story = ["The council met on Monday.", "", "It voted on the budget of the", "libraries.", ""] + [
         "Opening hours will be extended from May.", ""] * 30
