@@ -19,7 +19,7 @@ Two steps, both in the repair stage:
   on a sentence (``get_text("\\n")`` without ``strip`` keeps the source's whitespace as blank
   lines, so the first step cannot see it), those lines are joined, and the lines of a run that
   held a cut sentence become blocks of their own; other blank lines stay. A short line there
-  does not carry on a label (``a_label``). On dev (``lxml-nodes``): 119 → 48.
+  does not carry on a label (``a_label``). On dev (``lxml-nodes``): 119 → 41.
 """
 
 from __future__ import annotations
@@ -42,6 +42,13 @@ BLOCK_SEPARATOR = "\n\n"
 # Once hard wraps are rejoined, a renderer's dump rarely cuts sentences (dev: median share 0-0.5%
 # of lines, 90th percentile 0.5-4.4%); ``get_text("\n")``'s do (median 8%).
 MIN_CUT_SHARE = 0.05
+# A line opening with a comma, semicolon or colon (", showcasing a remarkable blend", ": 4.58 out
+# of 5 stars") is the rest of a sentence an inline element ended: no renderer wraps a line before
+# one. One such line lowers the share needed. On dev: 72% of ``lxml-nodes`` dumps hold one, 1-2%
+# of the twelve renderer layouts' dumps.
+PIECE_MARKS = frozenset(",;:")
+PIECE_OPENING = re.compile(r"[,;:](?:\s|$)")
+MIN_CUT_SHARE_WITH_PIECE = 0.02
 LINK_MAX_WORDS = 6  # a link's text set between two pieces of one sentence ("full report")
 LABEL_MAX_WORDS = 4
 
@@ -125,6 +132,13 @@ def cuts_sentences(carried: int, text_lines: int, share: float) -> bool:
     return carried > 0 and carried >= share * text_lines
 
 
+def min_cut_share(stripped: list[str]) -> float:
+    """The share of lines that must carry on a sentence for ``join_cut_sentences`` to join
+    them: lower in a dump holding a line that opens with a comma, semicolon or colon."""
+    piece = any(line[:1] in PIECE_MARKS and PIECE_OPENING.match(line) for line in stripped)
+    return MIN_CUT_SHARE_WITH_PIECE if piece else MIN_CUT_SHARE
+
+
 def text_line_count(stripped: list[str]) -> int:
     return len(stripped) - stripped.count("")
 
@@ -165,17 +179,18 @@ def rejoin_text_nodes(text: str) -> Rejoined:
 
 
 def join_cut_sentences(text: str) -> Rejoined:
-    """``text`` with the pieces of each sentence on one line, when at least ``MIN_CUT_SHARE``
+    """``text`` with the pieces of each sentence on one line, when at least ``min_cut_share``
     of its lines carry on the sentence of the line above; any other dump is returned as it is."""
     lines = text.split("\n")
     stripped = [line.strip() for line in lines]
     # each line ``carries_on`` counts opens as a continuation, or the next line does (a link's
     # text): most dumps are passed over on that count, before the lines are read in pairs
     text_lines = text_line_count(stripped)
-    if not cuts_sentences(2 * sum(line[:1] in CONTINUATION_FIRST for line in stripped), text_lines, MIN_CUT_SHARE):
+    share = min_cut_share(stripped)
+    if not cuts_sentences(2 * sum(line[:1] in CONTINUATION_FIRST for line in stripped), text_lines, share):
         return Rejoined(text, False, 0)
     carried = carried_lines(stripped, labels=True)
-    if not cuts_sentences(sum(carried), text_lines, MIN_CUT_SHARE):
+    if not cuts_sentences(sum(carried), text_lines, share):
         return Rejoined(text, False, 0)
     return Rejoined("\n".join(joined_runs(lines, stripped, carried)), True, sum(carried))
 
