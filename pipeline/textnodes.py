@@ -36,9 +36,6 @@ from pipeline.lines import BULLET_MARKS, stopwords
 MAX_BLANK_SHARE = 0.02  # of a dump's lines: a renderer puts a blank line between blocks (dev: 0.3-0.45 of lines)
 MIN_NODES_CARRIED_SHARE = 0.01  # of its other lines
 MIN_LINES = 10  # a snippet of a few lines tells nothing of its layout
-# Each line its own block: which lines were paragraphs and which list items is lost, and a
-# dump read as one block of hundreds of lines looks like no page any renderer lays out.
-BLOCK_SEPARATOR = "\n\n"
 # Once hard wraps are rejoined, a renderer's dump rarely cuts sentences (dev: median share 0-0.5%
 # of lines, 90th percentile 0.5-4.4%); ``get_text("\n")``'s do (median 8%).
 MIN_CUT_SHARE = 0.05
@@ -46,8 +43,9 @@ MIN_CUT_SHARE = 0.05
 # of 5 stars") is the rest of a sentence an inline element ended: no renderer wraps a line before
 # one. One such line lowers the share needed. On dev: 72% of ``lxml-nodes`` dumps hold one, 1-2%
 # of the twelve renderer layouts' dumps.
-PIECE_MARKS = frozenset(",;:")
-PIECE_OPENING = re.compile(r"[,;:](?:\s|$)")
+PIECE_MARKS = ",;:"
+PIECE_FIRST = frozenset(PIECE_MARKS)  # a cheap first test before ``PIECE_OPENING``
+PIECE_OPENING = re.compile(f"[{re.escape(PIECE_MARKS)}](?:\\s|$)")
 MIN_CUT_SHARE_WITH_PIECE = 0.02
 LINK_MAX_WORDS = 6  # a link's text set between two pieces of one sentence ("full report")
 LABEL_MAX_WORDS = 4
@@ -135,7 +133,7 @@ def cuts_sentences(carried: int, text_lines: int, share: float) -> bool:
 def min_cut_share(stripped: list[str]) -> float:
     """The share of lines that must carry on a sentence for ``join_cut_sentences`` to join
     them: lower in a dump holding a line that opens with a comma, semicolon or colon."""
-    piece = any(line[:1] in PIECE_MARKS and PIECE_OPENING.match(line) for line in stripped)
+    piece = any(line[:1] in PIECE_FIRST and PIECE_OPENING.match(line) for line in stripped)
     return MIN_CUT_SHARE_WITH_PIECE if piece else MIN_CUT_SHARE
 
 
@@ -175,7 +173,7 @@ def rejoin_text_nodes(text: str) -> Rejoined:
     if not cuts_sentences(sum(carried), text_line_count(stripped), MIN_NODES_CARRIED_SHARE):
         return Rejoined(text, False, 0)
     blocks = [line for line in joined_lines(lines, stripped, carried) if line.strip()]
-    return Rejoined(BLOCK_SEPARATOR.join(blocks), True, sum(carried))
+    return Rejoined("\n".join(apart(blocks)), True, sum(carried))
 
 
 def join_cut_sentences(text: str) -> Rejoined:
@@ -213,5 +211,7 @@ def joined_runs(lines: list[str], stripped: list[str], carried: list[bool]) -> l
 
 
 def apart(lines: list[str]) -> list[str]:
-    """``lines`` with a blank line between each two."""
+    """``lines`` with a blank line between each two: each line a block of its own. Which lines
+    were paragraphs and which list items is lost, but a dump read as one block of hundreds of
+    lines looks like no page any renderer lays out."""
     return [piece for line in lines for piece in ("", line)][1:]
