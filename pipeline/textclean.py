@@ -464,15 +464,25 @@ def mark_markup_only(lines: list[Line]) -> None:
 # oEmbed (JSON)", "#alternate alternate") as the dump's first block, after a "#" glued to the
 # first title (a Markdown heading has a space there). On dev, 385 of 578 lynx dumps open so.
 HEAD_LINKS_START = re.compile(r"#[^\s#]")
+# elinks and links print each <link> element as a line of its own above the page, its rel or
+# title after "Link: " ("Link: canonical", "Link: Site » Feed (alternate)"). On dev, 564 of 578
+# elinks dumps and 542 of links' hold such lines, and no dump of the other renderers does.
+HEAD_LINK_LINE = re.compile(r"Link: \S")
 
 
 def mark_head_links(lines: list[Line]) -> None:
-    """The dump's first block, when it opens as lynx's list of the page's <link> titles."""
+    """The dump's opening lines, when they are a renderer's list of the page's <link>
+    elements: lynx's first block, or the "Link: …" lines elinks and links print."""
     start = next((i for i, ln in enumerate(lines) if ln.text), None)
-    if start is None or not HEAD_LINKS_START.match(lines[start].raw.lstrip()):
+    if start is None:
         return
-    for line in takewhile(lambda ln: ln.text, lines[start:]):
-        line.rule = HEAD_LINKS
+    if HEAD_LINKS_START.match(lines[start].raw.lstrip()):
+        head = takewhile(lambda ln: ln.text, lines[start:])
+    else:
+        head = takewhile(lambda ln: not ln.text or HEAD_LINK_LINE.match(ln.raw.lstrip()), lines[start:])
+    for line in head:
+        if line.text:
+            line.rule = HEAD_LINKS
 
 
 # A line that opens with a numbered web address ("12. https://…"; lynx prints the spaces of an

@@ -120,6 +120,15 @@ def test_lynx_titles_of_the_page_links_above_it_are_removed_but_a_markdown_headi
     assert "head-links" not in {ln.rule for ln in inside.lines}
 
 
+def test_elinks_lines_for_the_page_links_above_it_are_removed_up_to_the_first_other_line() -> None:
+    head = ["   Link: canonical", "   Link: Example News » Feed (alternate)", "", "   Link: preconnect"]
+    result = clean_text("\n".join(head) + "\n\n" + page_with(""))
+    assert [ln.rule for ln in result.lines[:4]] == ["head-links", "head-links", "", "head-links"]
+    assert "head-links" not in {ln.rule for ln in result.lines[4:]}
+    later = clean_text(page_with("Link: the council's report on flooding", where="inside"))
+    assert "head-links" not in {ln.rule for ln in later.lines}
+
+
 def test_the_line_model_never_reads_the_lines_lynx_adds_around_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
     read: list[str] = []
 
