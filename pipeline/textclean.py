@@ -73,6 +73,7 @@ class PatternRule:
     anchored: re.Pattern[str] | None = None
     loose: re.Pattern[str] | None = None
     keywords: tuple[str, ...] | None = None  # None: the loose alternatives are always tried
+    long_text: bool = False  # its anchored alternatives also apply past ``WIDGET_MAX_WORDS``
 
     def matches(self, text: str, lowered: str, may_start: bool = True) -> bool:
         """Whether ``regex.search(text)`` finds a match. ``lowered`` is ``folded_for_keywords(text)``;
@@ -116,7 +117,7 @@ def pattern_rule(r: dict) -> PatternRule:
     anchored_rx, loose_rx = (re.compile("|".join(group), re.I) if group else None for group in (anchored, loose))
     keywords = tuple(k.lower() for k in r["keywords"]) if r.get("keywords") else None
     return PatternRule(r["name"], r["family"], re.compile(r["pattern"], re.I), r.get("prose", False),
-                       anchored_rx, loose_rx, keywords)
+                       anchored_rx, loose_rx, keywords, r.get("long_text", False))
 
 
 @dataclass
@@ -229,10 +230,24 @@ def matching_rule(text: str, prose: bool) -> str:
     return ""
 
 
+@cache
+def long_text_rules() -> tuple[PatternRule, ...]:
+    return tuple(rule for rule in pattern_rules() if rule.long_text and rule.anchored is not None)
+
+
+def matching_long_text_rule(text: str) -> str:
+    """The first ``long_text`` rule whose anchored alternatives match a line longer than
+    ``WIDGET_MAX_WORDS`` ("" if none). A notice is known by its opening words whatever its
+    length; a body paragraph that merely mentions cookies does not open as a notice does."""
+    return next((rule.name for rule in long_text_rules() if rule.anchored and rule.anchored.match(text)), "")
+
+
 def apply_pattern_rules(lines: list[Line]) -> None:
     for line in kept(lines):
         if line.words <= WIDGET_MAX_WORDS:
             line.rule = matching_rule(line.text, line.prose)
+        elif long_text_rules():
+            line.rule = matching_long_text_rule(line.text)
 
 
 FORM_FIELD_MAX_WORDS = 8

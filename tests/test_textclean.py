@@ -61,6 +61,8 @@ def rule_of(text: str, line: str) -> str:
         ("You might also like", "related-heading"),
         ("10 comments:", "comments-heading"),
         ("About the Author", "author-bio-heading"),
+        ("Discussion about this post", "comments-heading"),
+        ("check_circleSuccess! You have subscribed to our newsletter.", "newsletter-widget"),
         ("Share this article:", "share-buttons"),
         ("Follow us on Instagram", "share-buttons"),
         ("← Previous post", "post-navigation"),
@@ -161,6 +163,35 @@ def test_a_run_of_numbered_address_lines_is_lynx_list_of_links() -> None:
     assert not any(ln.rule == "link-references" for ln in unnumbered.lines)
 
 
+LONG_TAIL = " ".join(["These are the words that make the notice run well past sixty words in all."] * 6)
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Necessary cookies are absolutely essential for the website to function properly. " + LONG_TAIL,
+         "cookie-consent"),
+        ("This website uses cookies to improve your experience while you navigate through the website. " + LONG_TAIL,
+         "cookie-consent"),
+        ("We and our 100 partners store and/or access information on a device, such as unique IDs. " + LONG_TAIL,
+         "consent-purposes"),
+    ],
+)
+def test_long_notices_are_known_by_their_opening_words(line: str, rule: str) -> None:
+    assert rule_of(page_with(line), line) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "These cookies are chewy and keep for a week in a tin. " + LONG_TAIL,  # a recipe, no cookie category
+        "The regulator found that the site uses cookies to track readers. We use cookies, it admitted. " + LONG_TAIL,
+    ],
+)
+def test_long_paragraphs_about_cookies_stay(line: str) -> None:
+    assert line in clean_text(page_with(line, where="inside")).text.split("\n")
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -178,6 +209,7 @@ def test_a_run_of_numbered_address_lines_is_lynx_list_of_links() -> None:
         "Average Rating: 4.9",  # a review's product ratings, not a rating widget
         "The samples were reviewed independently by two laboratories, which reached the same result.",
         "Our partners at the university shared their data with the council, which published it on Monday.",
+        "If you have subscribed to our newsletter, you already know how the vote on the bridge went.",
     ],
 )
 def test_body_lines_with_widget_words_or_marks_stay(line: str) -> None:
