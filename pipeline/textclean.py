@@ -375,13 +375,29 @@ def mark_article_end(lines: list[Line]) -> None:
             later.rule = rule
 
 
+@cache
+def comment_prompt() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The expressions of ``[comment_prompt]``: a prompt to comment, a heading naming a thread."""
+    data = boilerplate_data()["comment_prompt"]
+    return re.compile(data["prompt"], re.I), re.compile(data["thread_heading"], re.I)
+
+
+def last_thread_heading(lines: list[Line], ends: dict[str, str]) -> int:
+    """Index of the last comments heading that counts or names its thread (-1 if none)."""
+    prompt, thread_heading = comment_prompt()
+    return max((i for i, ln in enumerate(lines) if ends.get(ln.rule) == COMMENTS_SECTION
+                and thread_heading.search(ln.text) and not prompt.match(ln.text)), default=-1)
+
+
 def heading_after_body(lines: list[Line]) -> tuple[int, str] | None:
-    """(index, rule for what follows) of the first end heading with ``ARTICLE_END_SHARE`` of the body above it."""
+    """(index, rule for what follows) of the first end heading with ``ARTICLE_END_SHARE`` of the
+    body above it; a prompt to comment with a thread's heading below it is no end."""
     ends = end_headings()
     body_words = sum(ln.words for ln in lines if ln.prose and not ln.rule and not ln.role)  # kept prose
-    seen = 0
+    seen, thread_below, prompt = 0, last_thread_heading(lines, ends), comment_prompt()[0]
     for i, line in enumerate(lines):
-        if line.rule in ends and seen >= ARTICLE_END_SHARE * body_words > 0:
+        if line.rule in ends and seen >= ARTICLE_END_SHARE * body_words > 0 \
+                and not (i < thread_below and prompt.match(line.text)):
             return i, ends[line.rule]
         if line.prose and not line.rule and not line.role:
             seen += line.words

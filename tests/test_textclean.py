@@ -86,6 +86,7 @@ def rule_of(text: str, line: str) -> str:
         ("Submit", "button-label"),
         ("This field is for validation purposes and should be left unchanged.", "form-notice"),
         ("Δ", "form-notice"),
+        ("Your email address will not be published. Required fields are marked *", "form-notice"),
         ("[divider.gif]", "image-placeholder"),
         ("IFRAME: https://www.youtube.com/embed/K1xYlsfSoqY?feature=oembed", "embedded-frame"),
         ("Visible links:", "link-references"),
@@ -223,6 +224,19 @@ def test_readers_comments_after_the_body_go() -> None:
     result = clean_text("\n\n".join([*BODY, "2 Comments", COMMENT, "Reply", COMMENT.replace("twice", "once")]))
     assert result.text.split("\n\n") == BODY
     assert [ln.rule for ln in result.removed if ln.words > 10] == ["comments-section", "comments-section"]
+
+
+def test_a_prompt_to_comment_inside_the_post_ends_nothing_above_the_threads_heading() -> None:
+    more = "The second part of the post explains why the vote on the bridge was put off until spring."
+    page = [*BODY, "Leave a comment", more, "Discussion about this post", COMMENT]
+    result = clean_text("\n\n".join(page))
+    assert result.text.split("\n\n") == [*BODY, more]
+    assert [ln.rule for ln in result.removed] == ["comments-heading", "comments-heading", "comments-section"]
+
+
+def test_a_prompt_to_comment_with_no_thread_heading_below_ends_the_article() -> None:
+    page = [*BODY, "Leave a Reply", COMMENT, "Comment", "Post Comment"]  # "Comment": a form's label
+    assert clean_text("\n\n".join(page)).text.split("\n\n") == BODY
 
 
 BIO = "Jane Doe covers city hall for the Gazette and has written about local budgets since 2015."
