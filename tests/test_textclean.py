@@ -77,6 +77,11 @@ def rule_of(text: str, line: str) -> str:
         ("As an Amazon Associate I earn from qualifying purchases.", "affiliate-disclosure"),
         ("When you purchase through links in our articles, we may earn a small commission.", "affiliate-disclosure"),
         ("We independently evaluate all of our recommendations.", "affiliate-disclosure"),
+        ("Prices were accurate at the time this article was published but may change over time.", "price-disclaimer"),
+        ("Enjoyed this piece? We need your help to keep publishing.", "donation-appeal"),
+        ("We rely on donations from readers. Please consider supporting the project.", "donation-appeal"),
+        ("This is an open access article distributed under the terms of the Creative Commons Attribution License.",
+         "license-notice"),
         ("How useful was this post?", "rating-widget"),
         ("Average rating 5 / 5. Vote count: 1", "rating-widget"),
         ("Was this page helpful?", "rating-widget"),
@@ -211,6 +216,8 @@ def test_long_paragraphs_about_cookies_stay(line: str) -> None:
         "The samples were reviewed independently by two laboratories, which reached the same result.",
         "Our partners at the university shared their data with the council, which published it on Monday.",
         "If you have subscribed to our newsletter, you already know how the vote on the bridge went.",
+        "Prices were higher at the time the bridge was planned, the council said in its report on Monday.",
+        "Readers who enjoyed this story wrote to the council about the bridge and its long delays.",
     ],
 )
 def test_body_lines_with_widget_words_or_marks_stay(line: str) -> None:
