@@ -79,6 +79,8 @@ def rule_of(text: str, line: str) -> str:
         ("We independently evaluate all of our recommendations.", "affiliate-disclosure"),
         ("Prices were accurate at the time this article was published but may change over time.", "price-disclaimer"),
         ("Enjoyed this piece? We need your help to keep publishing.", "donation-appeal"),
+        ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt.",
+         "placeholder-text"),
         ("We rely on donations from readers. Please consider supporting the project.", "donation-appeal"),
         ("This is an open access article distributed under the terms of the Creative Commons Attribution License.",
          "license-notice"),
