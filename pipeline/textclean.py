@@ -375,18 +375,19 @@ def mark_article_end(lines: list[Line]) -> None:
             later.rule = rule
 
 
+COMMENTS_HEADING, COMMENT_PROMPT = "comments-heading", "comment-prompt"
+
+
 @cache
-def comment_prompt() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The expressions of ``[comment_prompt]``: a prompt to comment, a heading naming a thread."""
-    data = boilerplate_data()["comment_prompt"]
-    return re.compile(data["prompt"], re.I), re.compile(data["thread_heading"], re.I)
+def thread_heading() -> re.Pattern[str]:
+    """``[comment_prompt] thread_heading``: what a comments heading that counts or names its thread holds."""
+    return re.compile(boilerplate_data()["comment_prompt"]["thread_heading"], re.I)
 
 
-def last_thread_heading(lines: list[Line], ends: dict[str, str]) -> int:
+def last_thread_heading(lines: list[Line]) -> int:
     """Index of the last comments heading that counts or names its thread (-1 if none)."""
-    prompt, thread_heading = comment_prompt()
-    return max((i for i, ln in enumerate(lines) if ends.get(ln.rule) == COMMENTS_SECTION
-                and thread_heading.search(ln.text) and not prompt.match(ln.text)), default=-1)
+    names_thread = thread_heading().search
+    return max((i for i, ln in enumerate(lines) if ln.rule == COMMENTS_HEADING and names_thread(ln.text)), default=-1)
 
 
 def heading_after_body(lines: list[Line]) -> tuple[int, str] | None:
@@ -394,10 +395,10 @@ def heading_after_body(lines: list[Line]) -> tuple[int, str] | None:
     body above it; a prompt to comment with a thread's heading below it is no end."""
     ends = end_headings()
     body_words = sum(ln.words for ln in lines if ln.prose and not ln.rule and not ln.role)  # kept prose
-    seen, thread_below, prompt = 0, last_thread_heading(lines, ends), comment_prompt()[0]
+    seen, thread_below = 0, last_thread_heading(lines)
     for i, line in enumerate(lines):
         if line.rule in ends and seen >= ARTICLE_END_SHARE * body_words > 0 \
-                and not (i < thread_below and prompt.match(line.text)):
+                and not (line.rule == COMMENT_PROMPT and i < thread_below):
             return i, ends[line.rule]
         if line.prose and not line.rule and not line.role:
             seen += line.words

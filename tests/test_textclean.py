@@ -62,6 +62,7 @@ def rule_of(text: str, line: str) -> str:
         ("10 comments:", "comments-heading"),
         ("About the Author", "author-bio-heading"),
         ("Discussion about this post", "comments-heading"),
+        ("Leave a Reply", "comment-prompt"),
         ("check_circleSuccess! You have subscribed to our newsletter.", "newsletter-widget"),
         ("Share this article:", "share-buttons"),
         ("Follow us on Instagram", "share-buttons"),
@@ -240,7 +241,7 @@ def test_a_prompt_to_comment_inside_the_post_ends_nothing_above_the_threads_head
     page = [*BODY, "Leave a comment", more, "Discussion about this post", COMMENT]
     result = clean_text("\n\n".join(page))
     assert result.text.split("\n\n") == [*BODY, more]
-    assert [ln.rule for ln in result.removed] == ["comments-heading", "comments-heading", "comments-section"]
+    assert [ln.rule for ln in result.removed] == ["comment-prompt", "comments-heading", "comments-section"]
 
 
 def test_a_prompt_to_comment_with_no_thread_heading_below_ends_the_article() -> None:
