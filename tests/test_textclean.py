@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline import linemodel, textclean
-from pipeline.lines import folded_for_keywords, split_lines
+from pipeline.lines import folded_for_keywords, in_page, split_lines
 from pipeline.textclean import clean_text
 from tests.conftest import seed_text
 
@@ -134,10 +134,11 @@ def test_lynx_titles_of_the_page_links_above_it_are_removed_but_a_markdown_headi
 def test_elinks_lines_for_the_page_links_above_it_are_removed_up_to_the_first_other_line() -> None:
     head = ["   Link: canonical", "   Link: Example News » Feed (alternate)", "", "   Link: preconnect"]
     result = clean_text("\n".join(head) + "\n\n" + page_with(""))
-    assert [ln.rule for ln in result.lines[:4]] == ["head-links", "head-links", "", "head-links"]
-    assert "head-links" not in {ln.rule for ln in result.lines[4:]}
+    assert [ln.rule for ln in result.lines[:4]] == ["link-elements", "link-elements", "", "link-elements"]
+    assert "link-elements" not in {ln.rule for ln in result.lines[4:]}
+    assert len(in_page(result.lines)) == len(result.lines)  # the line model reads them, unlike lynx's
     later = clean_text(page_with("Link: the council's report on flooding", where="inside"))
-    assert "head-links" not in {ln.rule for ln in later.lines}
+    assert "link-elements" not in {ln.rule for ln in later.lines}
 
 
 def test_the_line_model_never_reads_the_lines_lynx_adds_around_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
