@@ -395,10 +395,10 @@ def heading_after_body(lines: list[Line]) -> tuple[int, str] | None:
     body above it; a prompt to comment with a thread's heading below it is no end."""
     ends = end_headings()
     body_words = sum(ln.words for ln in lines if ln.prose and not ln.rule and not ln.role)  # kept prose
-    seen, thread_below = 0, last_thread_heading(lines)
+    seen = 0
     for i, line in enumerate(lines):
         if line.rule in ends and seen >= ARTICLE_END_SHARE * body_words > 0 \
-                and not (line.rule == COMMENT_PROMPT and i < thread_below):
+                and not (line.rule == COMMENT_PROMPT and i < last_thread_heading(lines)):
             return i, ends[line.rule]
         if line.prose and not line.rule and not line.role:
             seen += line.words
