@@ -68,11 +68,20 @@ def try_declared(raw: bytes, label: str | None, confidence: float) -> tuple[str,
         return None
 
 
+def try_bom(raw: bytes, name: str) -> tuple[str, str, float] | None:
+    try:
+        return raw.decode(name), name, 1.0
+    except UnicodeDecodeError:
+        return None
+
+
 def decode(raw: bytes, fmt: str, http_charset: str | None = None) -> tuple[str, str, float] | None:
-    """(text, encoding, confidence), or None when no encoding yields text."""
-    for bom, name in BOMS:
-        if raw.startswith(bom):
-            return raw.decode(name), name, 1.0
+    """(text, encoding, confidence), or None when no encoding yields text. Bytes that open
+    with a byte order mark are read only in the encodings it names: FF FE 00 00 opens both
+    UTF-32-LE's and UTF-16-LE's, so each is tried before the bytes are called undecodable."""
+    boms = [name for bom, name in BOMS if raw.startswith(bom)]
+    if boms:
+        return next(filter(None, (try_bom(raw, name) for name in boms)), None)
     try:
         return raw.decode("utf-8"), "utf-8", 1.0
     except UnicodeDecodeError:

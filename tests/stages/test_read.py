@@ -25,6 +25,17 @@ def test_utf16_with_bom_is_not_binary() -> None:
     assert doc.text == "Hello world"
 
 
+def test_utf16_text_opening_with_a_nul_is_not_read_as_utf32() -> None:
+    text = "\x00" + "Hello world. " * 20  # FF FE 00 00: UTF-32-LE's byte order mark too
+    doc = read(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    assert (doc.text, doc.encoding) == (text, "utf-16")
+
+
+def test_bytes_its_byte_order_mark_cannot_read_are_undecodable() -> None:
+    outcome = Read().process_doc(Doc(source_path="x.txt", raw=codecs.BOM_UTF32_LE + b"garbage"))
+    assert outcome is not None and outcome.reason == "undecodable"
+
+
 def test_html_meta_charset_is_used() -> None:
     html = '<html><head><meta charset="iso-8859-15"></head><body>Prix: 10 €</body></html>'.encode("iso-8859-15")
     doc = read(html, "html")
