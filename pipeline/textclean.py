@@ -522,13 +522,14 @@ def mark_head_links(lines: list[Line]) -> None:
             line.rule = rule
 
 
-# A line that opens with a numbered web address ("12. https://…"; lynx prints the spaces of an
-# address as they are, and the reflow may join two where one ran past the margin), and how many
-# in a row make lynx's list of a page's links: it runs to dozens, and an article's own list of
-# sources is seldom numbered so.
-ADDRESS_LINE = re.compile(r"\d{1,5}\.\s+(?:https?|ftp|file|mailto|javascript|tel):.*", re.I)
+# A line that opens with a numbered web address (lynx's and elinks's "12. https://…", w3m's
+# "[12] https://…" under ``-o display_link_number=1``; lynx prints the spaces of an address as
+# they are, and the reflow may join two where one ran past the margin), and how many in a row
+# make a text browser's list of a page's links: it runs to dozens, and an article's own list
+# of sources is seldom numbered so.
+ADDRESS_LINE = re.compile(r"(?:\d{1,5}\.|\[\d{1,5}\])\s+(?:https?|ftp|file|mailto|javascript|tel):.*", re.I)
 LINK_LIST_MIN_LINES = 5
-LINK_LIST_HEADING = "References"
+LINK_LIST_HEADINGS = ("References", "References:")  # lynx's and elinks's; w3m's
 
 
 def is_address_line(line: Line) -> bool:
@@ -536,9 +537,10 @@ def is_address_line(line: Line) -> bool:
 
 
 def mark_link_lists(lines: list[Line]) -> None:
-    """The list of link addresses lynx prints after the page unless run with -nolist: a run of
+    """The list of link addresses a text browser prints after the page (lynx unless run with
+    -nolist, elinks unless run with -no-references, w3m with link numbers shown): a run of
     ``LINK_LIST_MIN_LINES`` address lines or more (blank lines aside), or of any length under a
-    "Visible/Hidden links:" heading. Under lynx's "References" heading it runs to the end of
+    "Visible/Hidden links:" heading. Under a "References" heading it runs to the end of
     the dump (an address holding a line break goes on at the margin); one of an article's own
     would stand above its citations, not above a list of addresses."""
     non_blank = [ln for ln in lines if ln.text]  # a line another rule took ends a run
@@ -553,7 +555,7 @@ def mark_link_lists(lines: list[Line]) -> None:
             headed -= 1
         if headed < first or len(addresses) >= LINK_LIST_MIN_LINES:
             heading = headed - 1
-            if heading >= 0 and not non_blank[heading].rule and non_blank[heading].text == LINK_LIST_HEADING:
+            if heading >= 0 and not non_blank[heading].rule and non_blank[heading].text in LINK_LIST_HEADINGS:
                 for line in non_blank[heading:]:
                     line.rule = LINK_REFERENCES
                 return

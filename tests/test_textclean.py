@@ -173,6 +173,14 @@ def test_a_run_of_numbered_address_lines_is_lynx_list_of_links() -> None:
     assert not any(ln.rule == "link-references" for ln in unnumbered.lines)
 
 
+def test_w3m_list_of_links_shown_with_link_numbers_is_removed_like_lynx() -> None:
+    addresses = [f"[{n}] https://www.example.org/2025/12/{n:02d}/menu-drops/" for n in range(2, 8)]
+    listed = clean_text(page_with("\n".join(["References:", "", *addresses])))
+    assert {ln.rule for ln in listed.lines if ln.text.startswith(("References", "["))} == {"link-references"}
+    few = clean_text(page_with("\n".join(addresses[:2]), where="inside"))
+    assert [ln.rule for ln in few.lines if ln.raw.startswith("[")] == ["", ""]
+
+
 LONG_TAIL = " ".join(["These are the words that make the notice run well past sixty words in all."] * 6)
 
 
