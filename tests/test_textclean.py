@@ -173,6 +173,14 @@ def test_a_run_of_numbered_address_lines_is_lynx_list_of_links() -> None:
     assert not any(ln.rule == "link-references" for ln in unnumbered.lines)
 
 
+def test_elinks_list_of_links_under_its_references_heading_runs_to_the_end() -> None:
+    appendix = ["References", "", "   Visible links", "   1. https://www.example.org/", "   2. https://www.example.org/",
+                "   3. https://www.example.org/reports/m-and-a/a-title-long-enough-for-elinks-to-wrap-it-over-",
+                "   two-lines"]
+    listed = clean_text(page_with("\n".join(appendix)))
+    assert {ln.rule for ln in listed.lines[-len(appendix):] if ln.text} == {"link-references"}
+
+
 def test_w3m_list_of_links_shown_with_link_numbers_is_removed_like_lynx() -> None:
     addresses = [f"[{n}] https://www.example.org/2025/12/{n:02d}/menu-drops/" for n in range(2, 8)]
     listed = clean_text(page_with("\n".join(["References:", "", *addresses])))
