@@ -36,6 +36,10 @@ PROSE_LONG_WORDS = 20
 MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]++|\([^)]*\))*+(?:\s+\"[^\"]*\")?\)")
 LINK_TARGET = re.compile(r"\((?<=\]\()(?:[^()\s]++|\([^)]*\))*+(?:\s+\"[^\"]*\")?\)")
+# A Markdown reference link ("[wide aperture][51]", html2text's --reference-links), the words
+# any but a number alone: lynx's "[13][3]" is a link number before a citation.
+MD_REF_LINK = re.compile(r"\[([^\][]*[^\][\d\s][^\][]*)\]\[\d{1,5}\]")
+MD_REF_LABEL = re.compile(r"(?<=[^\][\d\s]\])\[\d{1,5}\]")  # its "[51]", for the output
 AUTOLINK = re.compile(r"<(?:https?|mailto|tel):[^>\s]+>")
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 MD_EMPHASIS = re.compile(r"(?=[*_])(?:\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w))")
@@ -134,6 +138,7 @@ class Line:
 OUTPUT_MARKUP: tuple[tuple[str, re.Pattern[str], Callable[[str], bool]], ...] = (
     ("link-number", LINK_NUMBER, lambda t: "[" in t),
     ("markdown-link-target", LINK_TARGET, lambda t: "](" in t),
+    ("markdown-link-reference", MD_REF_LABEL, lambda t: "][" in t),
     ("markdown-emphasis", MD_EMPHASIS, lambda t: "*" in t or "_" in t),
 )
 
@@ -253,6 +258,10 @@ def visible_text(stripped: str) -> tuple[str, float, bool]:
         text = "".join(MD_IMAGE.split(text)) if "![" in text else text
         parts = MD_LINK.split(text)  # text, link words, text, link words, …, text
         link_chars = sum(map(len, map(str.strip, parts[1::2])))
+        text = "".join(parts)
+    if "][" in text:
+        parts = MD_REF_LINK.split(text)
+        link_chars += sum(map(len, map(str.strip, parts[1::2])))
         text = "".join(parts)
     # Each expression only runs on lines holding the character it needs (most lines hold none).
     if "[" in text:

@@ -524,10 +524,12 @@ def mark_head_links(lines: list[Line]) -> None:
 
 # A line that opens with a numbered web address (lynx's and elinks's "12. https://…", w3m's
 # "[12] https://…" under ``-o display_link_number=1``; lynx prints the spaces of an address as
-# they are, and the reflow may join two where one ran past the margin), and how many in a row
-# make a text browser's list of a page's links: it runs to dozens, and an article's own list
+# they are, and the reflow may join two where one ran past the margin) or is a Markdown link
+# reference's definition ("[51]: /contact/", html2text's --reference-links), and how many in a
+# row make a renderer's list of a page's links: it runs to dozens, and an article's own list
 # of sources is seldom numbered so.
-ADDRESS_LINE = re.compile(r"(?:\d{1,5}\.|\[\d{1,5}\])\s+(?:https?|ftp|file|mailto|javascript|tel):.*", re.I)
+ADDRESS_LINE = re.compile(r"(?:\d{1,5}\.|\[\d{1,5}\])\s+(?:https?|ftp|file|mailto|javascript|tel):.*"
+                          r"|\[\d{1,5}\]:\s+\S+.*", re.I)
 LINK_LIST_MIN_LINES = 5
 LINK_LIST_HEADINGS = ("References", "References:")  # lynx's and elinks's; w3m's
 

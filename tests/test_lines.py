@@ -52,6 +52,14 @@ def test_markdown_link_targets_leave_output_but_are_listed() -> None:
     assert 0.3 < line.link_share < 0.5
 
 
+def test_markdown_reference_links_leave_their_number_in_the_audit_but_lynx_numbers_are_not_taken_for_them() -> None:
+    line = make_line(7, "A [wide aperture][51] suits portraits, as [13][3] says.")
+    assert line.text == "A wide aperture suits portraits, as [3] says."
+    assert line.output == "A [wide aperture] suits portraits, as [3] says."
+    assert line.markup == [("link-number", "[13]"), ("markdown-link-reference", "[51]")]
+    assert 0.2 < line.link_share < 0.4
+
+
 def test_markdown_emphasis_markers_leave_output_but_are_listed() -> None:
     line = make_line(2, "It was _the_ **best** season; see file_name and 2*3.")
     assert line.output == "It was the best season; see file_name and 2*3."

@@ -181,6 +181,12 @@ def test_elinks_list_of_links_under_its_references_heading_runs_to_the_end() -> 
     assert {ln.rule for ln in listed.lines[-len(appendix):] if ln.text} == {"link-references"}
 
 
+def test_html2text_reference_definitions_after_the_page_are_its_list_of_links() -> None:
+    definitions = [f"   [{n}]: /topic/{n}/" for n in range(1, 6)] + ["   [6]: https://www.example.org/"]
+    listed = clean_text(page_with("\n".join(definitions)))
+    assert {ln.rule for ln in listed.lines if ln.raw.startswith("   [")} == {"link-references"}
+
+
 def test_w3m_list_of_links_shown_with_link_numbers_is_removed_like_lynx() -> None:
     addresses = [f"[{n}] https://www.example.org/2025/12/{n:02d}/menu-drops/" for n in range(2, 8)]
     listed = clean_text(page_with("\n".join(["References:", "", *addresses])))
