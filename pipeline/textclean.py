@@ -22,8 +22,9 @@ decision. In order:
    list inside the article, kept if the model scores it body-like (``keep_enclosed_lists``).
 
 Pattern rules, templates and metadata roles are final. The kept text is the user's own
-lines, without renderer markup (lynx's link numbers, Markdown link targets and emphasis
-markers, audited as ``link-number``, ``markdown-link-target`` and ``markdown-emphasis``).
+lines, without renderer markup (lynx's link numbers, Markdown link targets, reference numbers
+and emphasis markers, audited as ``link-number``, ``markdown-link-target``,
+``markdown-link-reference`` and ``markdown-emphasis``).
 """
 
 from __future__ import annotations
