@@ -54,6 +54,9 @@ MIN_EXPLAINED = 20  # breaks inside paragraphs a margin must explain to stand wh
 EXPLAINED_PER_BREAKABLE = 2  # ... and how many of them per line past it that a wrapper would have broken
 NARROWER_BY = 3  # columns the margin that explains most breaks may lie inside the one lines end at
 
+# w3m's list of link addresses (``-o display_link_number=1``): "[12] https://…" printed whole
+# past the margin, a hundred lines a page; lynx's "12. https://…" are list items already.
+LINK_LIST_ENTRY = re.compile(r"\[\d{1,5}\] \S+$")
 PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*")  # indentation and e-mail/Markdown quote marks
 ITEM_START = re.compile(r"(?:[•·▪◦‣∙□■○●▫▸►*+–-]|\d{1,3}[.)])\s+|#{1,6}\s")
 BOX_DRAWING = re.compile(f"[{BOX_DRAWING_RANGE}]")
@@ -197,9 +200,10 @@ def margin_of(texts: list[str], explained: list[int]) -> int | None:
 
 def laid_out_whole(text: str, lines: list[str], i: int) -> bool:
     """Table rows, code (a tab: html2text never wraps a code block), headings standing
-    alone and lines cut at the screen's width are printed whole by wrapping renderers (or cut
-    regardless of words), so they say nothing of the margin."""
-    return is_table_row(text) or "\t" in text or standalone_heading(lines, i) or cut_at_screen(lines, i)
+    alone, w3m's list of link addresses and lines cut at the screen's width are printed
+    whole by wrapping renderers (or cut regardless of words), so they say nothing of the margin."""
+    return (is_table_row(text) or "\t" in text or standalone_heading(lines, i) or cut_at_screen(lines, i)
+            or LINK_LIST_ENTRY.match(text) is not None)
 
 
 def cut_at_screen(lines: list[str], i: int) -> bool:

@@ -327,3 +327,11 @@ def test_a_page_of_long_lines_is_not_wrapped_for_a_few_explained_breaks() -> Non
     address = "\n".join(["The Council Offices, Market Street, Springfield, and the branch at the harbour,"] * 4)
     page = "\n\n".join([PARAGRAPH] * 10 + [address])
     assert reflow(page).width is None
+
+
+def test_w3m_list_of_link_addresses_printed_past_the_margin_does_not_hide_it() -> None:
+    page = f"Home\nNews\n\n{PARAGRAPH}\n\n{PARAGRAPH}"
+    address = "https://www.example.org/2025/12/{:02d}/a-long-address-w3m-prints-whole/"
+    addresses = "\n".join(f"[{n}] {address.format(n)}" for n in range(40))
+    result = reflow(wrapped(page, 60) + "\n\nReferences:\n\n" + addresses)
+    assert result.text == f"{page}\n\nReferences:\n\n{addresses}"
