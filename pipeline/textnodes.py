@@ -20,6 +20,10 @@ Two steps, both in the repair stage:
   lines, so the first step cannot see it), those lines are joined, and the lines of a run that
   held a cut sentence become blocks of their own; other blank lines stay. A short line there
   does not carry on a label (``a_label``). On dev (``lxml-nodes``): 119 → 41.
+
+A dump with (almost) no blank lines that cuts no sentence prints a whole block per line (a
+scraper's paragraphs joined by single line breaks): ``separate_lines``, after the reflow, makes
+each line a block of its own, as the first step does.
 """
 
 from __future__ import annotations
@@ -158,22 +162,42 @@ def joined_lines(lines: list[str], stripped: list[str], carried: list[bool]) -> 
     return out
 
 
+def blank_free_lines(text: str) -> tuple[list[str], list[str]] | None:
+    """The dump's lines and their stripped texts when it has (almost) no blank lines, else None:
+    every renderer's dump sets its blocks apart."""
+    body = text.rstrip("\n")
+    if body.count("\n\n") > MAX_BLANK_SHARE * (body.count("\n") + 1):  # empty lines alone: no reading
+        return None
+    lines = body.split("\n")
+    stripped = [line.strip() for line in lines]
+    return (lines, stripped) if few_blank_lines(stripped) else None
+
+
 def rejoin_text_nodes(text: str) -> Rejoined:
     """``text`` with the pieces of each sentence on one line, each line a block of its own,
     when the dump prints a text node per line; any other dump is returned as it is."""
-    body = text.rstrip("\n")
-    if body.count("\n\n") > MAX_BLANK_SHARE * (body.count("\n") + 1):  # empty lines alone: no reading
+    found = blank_free_lines(text)
+    if found is None:
         return Rejoined(text, False, 0)
-    lines = body.split("\n")
-    stripped = [line.strip() for line in lines]
-    if not few_blank_lines(stripped):  # every renderer's dump: its blocks stand apart
-        return Rejoined(text, False, 0)
+    lines, stripped = found
     carried = carried_lines(stripped)
     # too few cut sentences: its line breaks are not where text nodes end
     if not cuts_sentences(sum(carried), text_line_count(stripped), MIN_NODES_CARRIED_SHARE):
         return Rejoined(text, False, 0)
     blocks = [line for line in joined_lines(lines, stripped, carried) if line.strip()]
     return Rejoined("\n".join(apart(blocks)), True, sum(carried))
+
+
+def separate_lines(text: str) -> Rejoined:
+    """``text`` with each line a block of its own when it has (almost) no blank lines: a dump
+    that prints a block per line and nothing between them, as a scraper joins a page's
+    paragraphs with single line breaks. Read as one block of hundreds of lines, its headings,
+    list items and paragraphs look alike to the line model. Any other dump (and one
+    ``rejoin_text_nodes`` already set apart) is returned as it is."""
+    found = blank_free_lines(text)
+    if found is None:
+        return Rejoined(text, False, 0)
+    return Rejoined("\n".join(apart([line for line in found[0] if line.strip()])), True, 0)
 
 
 def join_cut_sentences(text: str) -> Rejoined:

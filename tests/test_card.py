@@ -93,7 +93,7 @@ def test_card_reports_measurements_and_links_figures(seed_release: Path) -> None
     assert "Metadata left null because no evidence was found" in text
     assert "](figures/length.png)" in text and (seed_release / "figures/length.png").read_bytes()[:4] == b"\x89PNG"
     assert "per_day.png" not in text  # the seeds' dates fall on one day: a sentence says it better
-    assert "```bibtex\n@misc{beijing_reconciliation_talks_2024_1_0_0," in text
+    assert "```bibtex\n@misc{beijing_reconciliation_talks_2024_1_0_1," in text
 
 
 def test_missing_human_answers_are_said_missing_not_made_up() -> None:

@@ -143,7 +143,7 @@ def test_a_schema_change_needs_a_major_bump(seed_release: Path) -> None:
     diff = compare(seed_release, seed_release)
     diff.schema, diff.new_version = ["train: field `tags` added (list<string>)"], "1.1.0"
     assert diff.required_bump == "major"
-    assert diff.bump_warning() == ("version 1.1.0 is a minor bump from 1.0.0 but the schema changed: semantic "
+    assert diff.bump_warning() == ("version 1.1.0 is a minor bump from 1.0.1 but the schema changed: semantic "
                                    "versioning for data asks for a major bump (2.0.0)")
 
 

@@ -10,7 +10,7 @@ from tests.conftest import SEED_CONFIG
 
 def test_seed_config_loads() -> None:
     config = load_config(SEED_CONFIG)
-    assert (config.name, config.version) == ("beijing-reconciliation-talks-2024", "1.0.0")
+    assert (config.name, config.version) == ("beijing-reconciliation-talks-2024", "1.0.1")
     assert config.missing_human_fields() == []
 
 

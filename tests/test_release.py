@@ -26,7 +26,7 @@ def dist(seed_release: Path, tmp_path: Path) -> Path:
 
 def test_two_releases_give_the_same_tarball(dist: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target, first = make_release(dist)
-    assert target == dist.parent.parent / "beijing-reconciliation-talks-2024-1.0.0.tar.gz"
+    assert target == dist.parent.parent / f"beijing-reconciliation-talks-2024-{dist.name}.tar.gz"
     assert main(["release", str(dist), "--dist", str(dist.parent.parent)]) == 0
     assert capsys.readouterr().out == f"{first}  {target}\n"
     assert sha256_file(target) == first
@@ -39,7 +39,7 @@ def test_tarball_is_normalised(dist: Path) -> None:
     with tarfile.open(target, "r:gz") as tar:
         members = tar.getmembers()
         names = [m.name for m in members]
-        assert names == sorted(names) and names[0] == "beijing-reconciliation-talks-2024-1.0.0"
+        assert names == sorted(names) and names[0] == f"beijing-reconciliation-talks-2024-{dist.name}"
         assert {(m.mtime, m.uid, m.gid, m.uname, m.gname) for m in members} == {(0, 0, 0, "", "")}
         files = {m.name.split("/", 1)[1]: m for m in members if m.isfile()}
         assert set(files) == set(read_manifest(dist)) | {"manifest-sha256.txt"}
@@ -103,7 +103,7 @@ def test_the_tarball_is_named_after_the_release_not_the_path_typed(dist: Path, t
     by_link, digest = make_release(tmp_path / "link", tmp_path / "out")
     monkeypatch.chdir(dist)
     by_dot, again = make_release(Path("."), tmp_path / "out")
-    assert by_link == by_dot == tmp_path / "out" / "beijing-reconciliation-talks-2024-1.0.0.tar.gz"
+    assert by_link == by_dot == tmp_path / "out" / f"beijing-reconciliation-talks-2024-{dist.name}.tar.gz"
     assert digest == again
 
 

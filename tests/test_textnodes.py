@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.textnodes import join_cut_sentences, rejoin_text_nodes
+from pipeline.textnodes import join_cut_sentences, rejoin_text_nodes, separate_lines
 
 # What soup.get_text("\n", strip=True) makes of a short story page: every link's text on a line
 # of its own, the sentence around it cut there, and no blank line anywhere.
@@ -47,6 +47,24 @@ def test_a_dump_with_blank_lines_between_blocks_is_left_alone() -> None:
 def test_a_dump_with_no_sentence_cut_is_left_alone() -> None:
     menu = "\n".join(["Home", "News", "Sport", "Business", "Culture", "Travel", "Weather", "Video", "Audio", "Live"])
     assert not rejoin_text_nodes(menu).applied
+
+
+# A scraper's page written as its blocks joined by single line breaks: whole sentences, no blank line.
+BLOCKS = ["Home", "News", "Sport", "City council approves the library budget", "By Jane Doe",
+          "The council voted on Tuesday to approve a budget for the public libraries.",
+          "Opening hours will be extended from May.", "Related posts", "Parking fees rise in May",
+          "Contact", "Privacy policy"]
+
+
+def test_a_dump_of_whole_blocks_without_blank_lines_has_each_line_made_a_block() -> None:
+    dump = "\n".join(BLOCKS)
+    assert not rejoin_text_nodes(dump).applied  # no sentence cut: no text nodes
+    out = separate_lines(dump)
+    assert out.applied and out.text == "\n\n".join(BLOCKS)
+    for laid_out in ("\n\n".join(BLOCKS), "\n".join(BLOCKS[:5])):  # blocks apart; a snippet
+        assert separate_lines(laid_out).text == laid_out and not separate_lines(laid_out).applied
+    nodes = rejoin_text_nodes("\n".join(NODES)).text
+    assert separate_lines(nodes).text == nodes  # a text node dump already set apart
 
 
 def test_a_short_snippet_tells_nothing_of_its_layout() -> None:

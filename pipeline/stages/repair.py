@@ -23,7 +23,8 @@ into them (``pipeline.unglue``), recorded as ``apply:split_glued_blocks``. A dum
 each text node on a line of its own (``get_text("\\n")``) has the sentences it cut at each
 inline element rejoined (``pipeline.textnodes``), recorded as ``apply:rejoin_text_nodes`` (a
 dump with no blank lines, before the other steps) or ``apply:join_cut_sentences`` (any dump,
-after them).
+after them). Any other dump with no blank lines (a scraper's paragraphs joined by single line
+breaks) has each line made a block of its own, recorded as ``apply:separate_lines``.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from ftfy import TextFixerConfig
 from pipeline.doc import Doc
 from pipeline.reflow import reflow
 from pipeline.stage import Stage
-from pipeline.textnodes import join_cut_sentences, rejoin_text_nodes
+from pipeline.textnodes import join_cut_sentences, rejoin_text_nodes, separate_lines
 from pipeline.unglue import unglue
 
 CONFIG = TextFixerConfig(
@@ -90,18 +91,21 @@ UNBOX_STEP = "apply:unbox_grid_tables"
 COLUMNS_STEP = "apply:unalign_column_tables"
 UNGLUE_STEP = "apply:split_glued_blocks"
 TEXT_NODES_STEP = "apply:rejoin_text_nodes"
+SEPARATE_STEP = "apply:separate_lines"
 CUT_SENTENCES_STEP = "apply:join_cut_sentences"
 
 
 def relayout(text: str) -> tuple[str, list[str]]:
     """A dump's lines as the page laid out its blocks: text nodes rejoined, hard wraps rejoined,
-    grid tables unboxed, glued blocks split, cut sentences joined; with the steps taken. The
-    benchmarks call this too."""
+    grid tables unboxed, lines with no blank line between them set apart, glued blocks split,
+    cut sentences joined; with the steps taken. The benchmarks call this too."""
     nodes = rejoin_text_nodes(text)
     reflowed = reflow(nodes.text)
-    unglued = unglue(reflowed.text)
+    separated = separate_lines(reflowed.text)  # after the reflow: a grid table's rows have no blank lines
+    unglued = unglue(separated.text)
     cut = join_cut_sentences(unglued.text)
     steps = ([TEXT_NODES_STEP] * nodes.applied + [REFLOW_STEP] * bool(reflowed.joined)
              + [UNBOX_STEP] * bool(reflowed.tables) + [COLUMNS_STEP] * bool(reflowed.column_tables)
-             + [UNGLUE_STEP] * bool(unglued.lines) + [CUT_SENTENCES_STEP] * cut.applied)
+             + [SEPARATE_STEP] * separated.applied + [UNGLUE_STEP] * bool(unglued.lines)
+             + [CUT_SENTENCES_STEP] * cut.applied)
     return cut.text, steps

@@ -7,6 +7,7 @@ from pipeline.stages.repair import (
     COLUMNS_STEP,
     CUT_SENTENCES_STEP,
     REFLOW_STEP,
+    SEPARATE_STEP,
     TEXT_NODES_STEP,
     UNBOX_STEP,
     UNGLUE_STEP,
@@ -100,6 +101,14 @@ def test_a_dump_of_text_nodes_has_its_sentences_rejoined_and_the_step_recorded()
     assert doc.text.split("\n\n")[:5] == ["Home", "News", "Sport", "The council met on Monday to discuss the budget.",
                                           "Contact"]
     assert doc.repairs == [TEXT_NODES_STEP]
+
+
+def test_a_dump_of_blocks_without_blank_lines_has_them_set_apart_and_the_step_recorded() -> None:
+    blocks = ["Home", "News", "Sport", "Contact", "The council met on Monday to discuss the budget."] * 2
+    doc = Doc(source_path="a.txt", text="\n".join(blocks))
+    Repair().process_doc(doc)
+    assert doc.text == "\n\n".join(blocks)
+    assert doc.repairs == [SEPARATE_STEP]
 
 
 def test_a_dump_whose_lines_cut_sentences_has_them_joined_and_the_step_recorded() -> None:
