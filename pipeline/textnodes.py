@@ -70,7 +70,7 @@ NO_SPACE_AFTER = ("(", "[", "{", "“", "‘", "«", "/", "$", "#", "@")
 @dataclass(frozen=True)
 class Rejoined:
     text: str
-    applied: bool  # the dump was read as one whose lines cut sentences
+    applied: bool  # the step changed the dump (its lines cut sentences, or stood with no blank line between)
     joined: int  # how many lines were joined to the line above
 
 
