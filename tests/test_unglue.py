@@ -29,6 +29,24 @@ def test_camel_case_names_and_code_in_a_paragraph_are_left_alone() -> None:
     assert unglue(prose).text == prose and unglue(prose).lines == 0
 
 
+def test_a_name_the_glued_line_repeats_in_mid_sentence_stays_whole() -> None:
+    # "TurboTax" is written three times, once between lower-case words: a name. "PremierFor" (a
+    # heading run into a paragraph) and "MarathonHow" (written twice) open with a function word;
+    # "PlannersBooking" stands between lower-case words, but once; the menu "NewsSportCulture" is
+    # printed twice, never in a sentence.
+    line = ("NewsSportCulture.Best Tax Software of the Year.TurboTax Premier" + STORY * 3
+            + "We tested TurboTax, which costs more.Our pick: TurboTax PremierFor most filers the refund is the same. "
+            "Training for the MarathonHow to "
+            "pace a run is the next question. Training for the MarathonHow to train is covered below. Ideas from "
+            "the PlannersBooking is easy with us." + STORY * 2 + "NewsSportCulture")
+    blocks = unglue(line).text.split("\n\n")
+    assert "We tested TurboTax, which costs more." in blocks  # the name, not "Turbo" / "Tax, which …"
+    assert blocks[:5] == ["News", "Sport", "Culture.", "Best Tax Software of the Year.", "TurboTax Premier"]
+    assert "Our pick: TurboTax Premier" in blocks and blocks[-3:] == ["News", "Sport", "Culture"]
+    assert any(block.startswith("How to pace a run") for block in blocks)
+    assert any(block.startswith("Booking is easy with us.") for block in blocks)
+
+
 def test_short_lines_are_never_split() -> None:
     assert unglue("Stef KeeganAugust 5, 2024\nHomeAboutContact").lines == 0
 
