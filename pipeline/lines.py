@@ -54,6 +54,9 @@ FORM_BOX = re.compile(
     r"(?=[\[(_])(?!(?<=[\w)\]])[\[(][xX*]?[)\]])(?:\[\s*[xX]?\s*\]|\(\s*[xX*]?\s*\)|_{3,}|\((?:BUTTON|IMG|FORM|submit|reset)\))",
     re.I,
 )
+# What a text browser prints in place of what it cannot show: elinks's and links's "[IMG]" for an
+# image without alt text, lynx's "(BUTTON)" before a button's label (a box ``FORM_BOX`` reads).
+PLACEHOLDER = re.compile(r" ?(?:\[IMG\]|\(BUTTON\))")
 # lynx's "IFRAME: <url>" is left in: the line is an embedded frame, never text (rule "embedded-frame")
 RENDERER_TAG = re.compile(r"^(Image|Video|Embedded|Figure):\s*", re.I)
 DATE = re.compile(
@@ -133,13 +136,14 @@ class Line:
 
 # Renderer markup the cleaned text leaves out, in order, each under its rule's name: lynx's link
 # numbers ("[12]report" keeps "report"), Markdown link targets ("[report](https://…)" keeps
-# "[report]") and emphasis markers ("_word_", "**word**"); all split the words a reader saw
-# into tokens no reader saw.
+# "[report]") and emphasis markers ("_word_", "**word**"), and browsers' placeholders ("[IMG]");
+# all split the words a reader saw into tokens no reader saw.
 OUTPUT_MARKUP: tuple[tuple[str, re.Pattern[str], Callable[[str], bool]], ...] = (
     ("link-number", LINK_NUMBER, lambda t: "[" in t),
     ("markdown-link-target", LINK_TARGET, lambda t: "](" in t),
     ("markdown-link-reference", MD_REF_LABEL, lambda t: "][" in t),
     ("markdown-emphasis", MD_EMPHASIS, lambda t: "*" in t or "_" in t),
+    ("renderer-placeholder", PLACEHOLDER, lambda t: "[IMG]" in t or "(BUTTON)" in t),
 )
 
 
@@ -157,8 +161,8 @@ def strip_markup(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     for rule, pattern, may_hold in OUTPUT_MARKUP:
         found = pattern.findall(text) if may_hold(text) else []
         if found:
-            removed.append((rule, " ".join(found)))
-            text = pattern.sub("", text)
+            removed.append((rule, " ".join(piece.strip() for piece in found)))
+            text = pattern.sub("", text).strip()  # "[IMG] Menu" keeps "Menu"
     cut = second_copy_at(text)
     if cut:
         removed.append((REPEATED_TEXT, text[cut:]))

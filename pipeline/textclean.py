@@ -23,8 +23,9 @@ decision. In order:
 
 Pattern rules, templates and metadata roles are final. The kept text is the user's own
 lines, without renderer markup (lynx's link numbers, Markdown link targets, reference numbers
-and emphasis markers, audited as ``link-number``, ``markdown-link-target``,
-``markdown-link-reference`` and ``markdown-emphasis``).
+and emphasis markers, browsers' "[IMG]" and "(BUTTON)", audited as ``link-number``,
+``markdown-link-target``, ``markdown-link-reference``, ``markdown-emphasis`` and
+``renderer-placeholder``).
 """
 
 from __future__ import annotations
