@@ -108,7 +108,8 @@ def in_names(line: str, found: list[int]) -> set[int]:
 
 
 def function_word_at(line: str, at: int, end: int) -> bool:
-    return CAPITALISED_PART.match(line, at, end).group().lower() in stopwords()  # type: ignore[union-attr]
+    part = CAPITALISED_PART.match(line, at, end)  # a junction opens a capital, so it always matches
+    return part is not None and part.group().lower() in stopwords()
 
 
 def written_in_sentence(word: str, line: str) -> bool:
