@@ -49,12 +49,14 @@ def title_like(line: Line) -> bool:
 
 
 def find_title(lines: list[Line], first_body: int) -> Line | None:
-    """The head line nearest the body that is followed by a byline or dateline, else the first."""
+    """The head line nearest the body that is followed by a byline or dateline and is neither
+    itself ("By Jane Doe" above "March 3, 2024" is no headline), else the first."""
     above_body = [ln for ln in lines[:first_body] if ln.kept and not ln.blank]  # every head line is one of them
     said: dict[int, bool] = {}  # memo: a line stands in the windows of several head lines
     for k in range(len(above_body) - 1, -1, -1):
         after = above_body[k + 1 : k + 1 + METADATA_WINDOW]
-        if title_like(above_body[k]) and any(names_or_dates(ln, said) for ln in after):
+        if title_like(above_body[k]) and any(names_or_dates(ln, said) for ln in after) \
+                and not names_or_dates(above_body[k], said):
             return above_body[k]
     first = next((ln for ln in lines if not ln.blank), None)
     return first if first is not None and first.no <= first_body and title_like(first) else None
@@ -74,19 +76,26 @@ def near(lines: list[Line], anchor: Line, window: int = METADATA_WINDOW) -> list
 
 
 def find_byline_and_dateline(result: CleanedText) -> None:
-    """A byline and dateline right after the title (or after the standfirst and date widgets)."""
+    """A byline and dateline right after the title (or after the standfirst and date widgets),
+    and a dateline right after the byline."""
     anchors = [result.title] if result.title else []
     anchors += [ln for ln in result.lines if ln.rule == "updated-on-widget"][:1]
     for anchor in anchors:
-        for line in near(result.lines, anchor, METADATA_WINDOW + 2):
-            if not line.kept or line.prose:
-                continue
-            found = dates.dateline(line.text)
-            if found and result.dateline is None:
-                line.role, result.dateline = "dateline", line
-                result.datelines.append(found)
-            elif result.byline is None and (names.parse_byline(line.text) or bylike(line)):
-                line.role, result.byline = "byline", line
+        take_byline_and_dateline(result, near(result.lines, anchor, METADATA_WINDOW + 2))
+    if result.byline is not None and result.dateline is None:
+        take_byline_and_dateline(result, near(result.lines, result.byline, METADATA_WINDOW + 2))
+
+
+def take_byline_and_dateline(result: CleanedText, candidates: list[Line]) -> None:
+    for line in candidates:
+        if not line.kept or line.prose:
+            continue
+        found = dates.dateline(line.text)
+        if found and result.dateline is None:
+            line.role, result.dateline = "dateline", line
+            result.datelines.append(found)
+        elif result.byline is None and (names.parse_byline(line.text) or bylike(line)):
+            line.role, result.byline = "byline", line
 
 
 def bylike(line: Line) -> bool:

@@ -503,6 +503,26 @@ def test_seed_title_byline_and_dateline_get_roles() -> None:
     assert all(ln.role for ln in (result.title, result.byline, result.dateline))
 
 
+def test_a_byline_above_a_dateline_is_not_taken_for_the_headline() -> None:
+    # "By Jane Doe" stands right above a dateline, as a headline does; the headline is above it
+    page = "\n\n".join(["Home | News | Sport | Contact", "City council approves library budget", "By Jane Doe",
+                          "March 3, 2024", *BODY])
+    result = clean_text(page)
+    assert result.title and result.title.text == "City council approves library budget"
+    assert result.byline and result.byline.text == "By Jane Doe"
+    assert result.dateline and result.dateline.text == "March 3, 2024"
+
+
+def test_a_dateline_a_few_lines_under_the_byline_is_found_from_the_byline() -> None:
+    # widgets push the date six lines under the headline, past the window read from the headline
+    page = "\n\n".join(["City council approves library budget", "By Jane Doe", "Advertisement", "Share this story",
+                          "Follow us on Twitter", "Advertisement", "March 3, 2024", *BODY])
+    result = clean_text(page)
+    assert result.title and result.title.text == "City council approves library budget"
+    assert result.byline and result.byline.text == "By Jane Doe"
+    assert result.dateline and result.dateline.text == "March 3, 2024"
+
+
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_seeds_keep_the_same_body_with_and_without_the_model(prefix: str) -> None:
     assert clean_text(seed_text(prefix)).text == clean_text(seed_text(prefix), use_model=False).text
