@@ -255,18 +255,21 @@ def digit_count(text: str) -> int:
     return len(DIGIT.findall(text))
 
 
+def links_folded(link: re.Pattern[str], text: str) -> tuple[str, int]:
+    """``text`` with each ``link`` folded to its words, and how many characters those words hold."""
+    parts = link.split(text)  # text, link words, text, link words, …, text
+    return "".join(parts), sum(map(len, map(str.strip, parts[1::2])))
+
+
 def visible_text(stripped: str) -> tuple[str, float, bool]:
     """The words a reader saw on the line, the share of them inside links, and form boxes."""
     text, link_chars = stripped, 0
     if "](" in text:
         text = "".join(MD_IMAGE.split(text)) if "![" in text else text
-        parts = MD_LINK.split(text)  # text, link words, text, link words, …, text
-        link_chars = sum(map(len, map(str.strip, parts[1::2])))
-        text = "".join(parts)
+        text, link_chars = links_folded(MD_LINK, text)
     if "][" in text:
-        parts = MD_REF_LINK.split(text)
-        link_chars += sum(map(len, map(str.strip, parts[1::2])))
-        text = "".join(parts)
+        text, ref_chars = links_folded(MD_REF_LINK, text)
+        link_chars += ref_chars
     # Each expression only runs on lines holding the character it needs (most lines hold none).
     if "[" in text:
         text = LINK_NUMBER.sub("", text)

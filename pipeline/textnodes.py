@@ -197,7 +197,8 @@ def separate_lines(text: str) -> Rejoined:
     found = blank_free_lines(text)
     if found is None:
         return Rejoined(text, False, 0)
-    return Rejoined("\n".join(apart([line for line in found[0] if line.strip()])), True, 0)
+    lines, stripped = found
+    return Rejoined("\n".join(apart([line for line, text in zip(lines, stripped, strict=True) if text])), True, 0)
 
 
 def join_cut_sentences(text: str) -> Rejoined:
