@@ -237,7 +237,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="renderer to measure (repeatable; default: every available one, unwrapped)")
     p.add_argument("--wrapped", action="store_true",
                    help="also measure the renderers' default, hard-wrapped layouts (html2text-78, and where "
-                        "installed lynx-80, w3m-80, links-80, pandoc-72, elinks-80) and lxml-text")
+                        "installed lynx-80, w3m-80, links-80, pandoc-72, elinks-80, lynx-default), the lxml "
+                        "text-node layouts and, where Chromium is installed, chromium-text (the page's innerText)")
     p.add_argument("--system", action="append", choices=[*SYSTEMS, NO_REFLOW, CLEAN_STAGE],
                    help=f"systems to score (default: all but {NO_REFLOW} and {CLEAN_STAGE}, the clean stage "
                         "timed without the repair stage's relayout)")

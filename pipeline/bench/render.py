@@ -13,8 +13,11 @@ full default output (``lynx-default``: numbered links and their list of addresse
 scrapers get from BeautifulSoup's ``get_text()`` (tab-indented lines, runs of blank lines,
 paragraphs broken wherever the source broke them, and a minified page as a few very long lines);
 ``lxml-nodes``: the same text nodes each on a line of its own, ``get_text("\\n")`` (a paragraph
-holding links cut at each link, the source's whitespace between tags as blank lines); and
-``lxml-lines``: the text nodes stripped, ``get_text("\\n", strip=True)`` (no blank lines at all).
+holding links cut at each link, the source's whitespace between tags as blank lines);
+``lxml-lines``: the text nodes stripped, ``get_text("\\n", strip=True)`` (no blank lines at all);
+and ``chromium-text``, where Chromium is installed (Debian package ``chromium``): the page's
+``innerText`` as the browser lays it out, which is what "select all, copy" and most browsers'
+save-as-text give (no list bullets, a line per block, a blank line around paragraphs and headings).
 """
 
 from __future__ import annotations
@@ -102,6 +105,41 @@ def command_renderer(argv: list[str]) -> Renderer:
     return render
 
 
+# Headless Chromium prints the DOM, not text (``--dump-dom``): the page is loaded from a file with
+# one script appended that replaces the document by a <pre> of its own innerText. The page's scripts
+# are dropped first, as lynx, w3m and the other renderers never run them (some never let a headless
+# browser finish); host names never resolve, so remote styles, fonts and images fail at once
+# instead of waiting on a network the benchmark does not use.
+CHROMIUM = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-extensions", "--no-first-run",
+            "--disable-background-networking", "--disable-dev-shm-usage", "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--blink-settings=imagesEnabled=false", "--virtual-time-budget=500"]
+INNER_TEXT_ID = "presscorpus-inner-text"
+INNER_TEXT_SCRIPT = (
+    "<script>addEventListener('load', function () {"
+    " var text = document.body ? document.body.innerText : '';"
+    f" document.documentElement.innerHTML = '<body><pre id=\"{INNER_TEXT_ID}\"></pre></body>';"
+    f" document.getElementById('{INNER_TEXT_ID}').textContent = text; }});</script>"
+)
+
+
+def chromium_text_render(html: str) -> str:
+    """The page's ``innerText`` in headless Chromium (its scripts dropped); "" if it prints none."""
+    import lxml.html
+
+    tree = page_tree(html)
+    if tree is None:
+        return ""
+    page = '<meta charset="utf-8">' + lxml.html.tostring(tree, encoding="unicode") + INNER_TEXT_SCRIPT
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "page.html"
+        path.write_text(page, encoding="utf-8")
+        argv = [*CHROMIUM, f"--user-data-dir={folder}/profile", "--dump-dom", path.as_uri()]
+        done = subprocess.run(argv, capture_output=True, timeout=TIMEOUT_S, check=False)
+    dom = done.stdout.decode("utf-8", "replace")
+    pre = lxml.html.fromstring(dom).get_element_by_id(INNER_TEXT_ID, None) if dom.strip() else None
+    return "" if pre is None else pre.text_content()
+
+
 LYNX = ["lynx", "-dump", "-nolist", "-stdin", "-assume_charset=utf-8", "-display_charset=utf-8"]
 W3M = ["w3m", "-dump", "-T", "text/html", "-I", "utf-8", "-O", "utf-8"]
 COMMANDS = {"lynx": [*LYNX, "-width=10000"], "w3m": [*W3M, "-cols", "10000"]}
@@ -120,7 +158,7 @@ LYNX_DEFAULT = [arg for arg in LYNX if arg != "-nolist"]
 WRAPPED_COMMANDS = {"lynx-80": LYNX, "w3m-80": W3M, "links-80": LINKS, "pandoc-72": PANDOC, "elinks-80": ELINKS,
                     "lynx-default": LYNX_DEFAULT}
 ALL_NAMES = ["inscriptis", "html2text", *COMMANDS, "html2text-78", *WRAPPED_COMMANDS, "lxml-text", "lxml-nodes",
-             "lxml-lines"]
+             "lxml-lines", "chromium-text"]
 
 
 def available_renderers(wrapped: bool = False) -> dict[str, Renderer]:
@@ -134,6 +172,8 @@ def available_renderers(wrapped: bool = False) -> dict[str, Renderer]:
         renderers["lxml-text"] = lxml_text_render
         renderers["lxml-nodes"] = lxml_nodes_render
         renderers["lxml-lines"] = lxml_lines_render
+        if shutil.which(CHROMIUM[0]):
+            renderers["chromium-text"] = chromium_text_render
     return renderers
 
 

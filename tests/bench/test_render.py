@@ -50,3 +50,13 @@ def test_lxml_lines_prints_each_text_node_stripped_on_a_line_of_its_own() -> Non
 def test_lxml_nodes_prints_each_text_node_as_it_is_on_a_line_of_its_own() -> None:
     page = "<html><body>\n<p>Read the <a href='/r'>full report</a> now.</p></body></html>"
     assert render.available_renderers(wrapped=True)["lxml-nodes"](page) == "\n\nRead the \nfull report\n now."
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed")
+def test_chromium_text_is_the_pages_inner_text_without_running_its_scripts() -> None:
+    page = ("<html><head><script>while (true) {}</script></head><body><h1>Café society</h1>"
+            "<ul><li>Home</li><li>World</li></ul><p>The council met.</p><p>It <b>voted</b>.</p>"
+            "<script>document.write('<p>Written by a script</p>')</script></body></html>")
+    dump = render.available_renderers(wrapped=True)["chromium-text"](page)
+    assert dump == "Café society\nHome\nWorld\n\nThe council met.\n\nIt voted."
+    assert render.chromium_text_render("") == ""
