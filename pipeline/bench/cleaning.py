@@ -215,7 +215,7 @@ def evaluate(pages: list[dict], renderers: list[str], systems: list[str], jobs: 
 
 def format_row(renderer: str, system: str, r: Result, timing: bool) -> str:
     s = r.score
-    row = (f"{renderer:<12} {system:<12} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
+    row = (f"{renderer:<13} {system:<12} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
            f"{s.lost_body_share:9.1%} {s.n:5d}")
     if timing:  # keeping everything does no work worth timing
         row += f" {'-':>9}" if system == "keep-all" else f" {s.n / r.seconds if r.seconds else 0.0:9.1f}"
@@ -223,7 +223,7 @@ def format_row(renderer: str, system: str, r: Result, timing: bool) -> str:
 
 
 def header(timing: bool) -> str:
-    h = f"{'renderer':<12} {'system':<12} {'P':>6} {'R':>6} {'F1':>6} {'lost>10%':>9} {'docs':>5}"
+    h = f"{'renderer':<13} {'system':<12} {'P':>6} {'R':>6} {'F1':>6} {'lost>10%':>9} {'docs':>5}"
     return h + (f" {'pages/s':>9}" if timing else "")
 
 
