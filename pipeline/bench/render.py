@@ -17,7 +17,7 @@ holding links cut at each link, the source's whitespace between tags as blank li
 ``lxml-lines``: the text nodes stripped, ``get_text("\\n", strip=True)`` (no blank lines at all);
 and ``chromium-text``, where Chromium is installed (Debian package ``chromium``): the page's
 ``innerText`` as the browser lays it out, which is what "select all, copy" and most browsers'
-save-as-text give (no list bullets, a line per block, a blank line around paragraphs and headings).
+save-as-text give (no list bullets, a line per block, a blank line around paragraphs only).
 """
 
 from __future__ import annotations
